@@ -1,0 +1,46 @@
+// The only module that constructs a Worker. Everything else talks through TrainingClient.
+import type { Command, WorkerEvent } from './protocol.ts';
+
+export type Listener = (event: WorkerEvent) => void;
+
+export interface TrainingClient {
+  send(command: Command): void;
+  subscribe(listener: Listener): () => void;
+  terminate(): void;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+
+export function createTrainingClient(factory: WorkerFactory = defaultFactory): TrainingClient {
+  const worker = factory();
+  const listeners = new Set<Listener>();
+  let terminated = false;
+
+  const emit = (event: WorkerEvent) => {
+    for (const l of listeners) l(event);
+  };
+  worker.onmessage = (e: MessageEvent<WorkerEvent>) => emit(e.data);
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    emit({ type: 'error', message: e.message || 'The training worker failed.' });
+  };
+  worker.onmessageerror = () => emit({ type: 'error', message: 'A message from the worker could not be read.' });
+
+  return {
+    send(command) {
+      if (!terminated) worker.postMessage(command);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    terminate() {
+      terminated = true;
+      listeners.clear();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createTrainingClient } from '../../src/worker/client.ts';
+import type { WorkerEvent } from '../../src/worker/protocol.ts';
+
+class FakeWorker {
+  onmessage: ((e: { data: WorkerEvent }) => void) | null = null;
+  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  sent: unknown[] = [];
+  terminated = false;
+  postMessage(m: unknown) {
+    this.sent.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+describe('createTrainingClient', () => {
+  it('sends, delivers events to subscribers, reports errors and terminates', () => {
+    const fake = new FakeWorker();
+    const client = createTrainingClient(() => fake as unknown as Worker);
+    const seen: WorkerEvent[] = [];
+    const off = client.subscribe((e) => seen.push(e));
+    client.send({ type: 'hello', protocol: 1, nonce: 7 });
+    expect(fake.sent).toEqual([{ type: 'hello', protocol: 1, nonce: 7 }]);
+    fake.onmessage?.({ data: { type: 'hello', protocol: 1, nonce: 7 } });
+    const preventDefault = vi.fn();
+    fake.onerror?.({ message: 'boom', preventDefault });
+    expect(seen).toEqual([
+      { type: 'hello', protocol: 1, nonce: 7 },
+      { type: 'error', message: 'boom' },
+    ]);
+    expect(preventDefault).toHaveBeenCalled();
+    off();
+    fake.onmessage?.({ data: { type: 'hello', protocol: 1, nonce: 8 } });
+    expect(seen).toHaveLength(2);
+    client.terminate();
+    expect(fake.terminated).toBe(true);
+    client.send({ type: 'hello', protocol: 1, nonce: 9 });
+    expect(fake.sent).toHaveLength(1);
+  });
+});
