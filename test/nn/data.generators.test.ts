@@ -137,6 +137,26 @@ describe('generateDataset', () => {
       expect(band).toBeLessThan(4);
       expect(rings.labels[i]).toBe(band % 2 === 0 ? 1 : 0);
     }
+    const heart = generateDataset('heart', { samples: 300, noise: 0, seed: 2 });
+    let outside = 0;
+    for (let i = 0; i < heart.n; i++) {
+      const [x, y] = at(heart, i);
+      if (heart.labels[i] === 1) {
+        expect(Math.max(Math.abs(x), Math.abs(y))).toBeLessThan(3.65);
+        if (Math.hypot(x, y) > 2.9) outside++; // the heart is not a disc: its lobes reach further
+      } else {
+        expect(Math.hypot(x, y)).toBeGreaterThan(3.5); // outside the heart grown ×1.25
+      }
+    }
+    expect(outside).toBeGreaterThan(0);
+    const moons = generateDataset('moons', { samples: 300, noise: 0, seed: 2 });
+    for (let i = 0; i < moons.n; i++) {
+      const [x, y] = at(moons, i);
+      // Upper moon: centre (−1.5, −0.75), radius 3, upper half; lower moon: centre (1.5, 0.75), lower half.
+      const [cx, cy] = moons.labels[i] === 1 ? [-1.5, -0.75] : [1.5, 0.75];
+      expect(Math.hypot(x - cx, y - cy)).toBeCloseTo(3, 9);
+      expect(moons.labels[i] === 1 ? y >= cy - 1e-9 : y <= cy + 1e-9).toBe(true);
+    }
     const plane = generateDataset('regPlane', { samples: 200, noise: 0, seed: 2 });
     for (let i = 0; i < plane.n; i++) {
       const [x, y] = at(plane, i);

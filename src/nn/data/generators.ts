@@ -261,14 +261,17 @@ const heart: Generator = (n, f, { rng, push }) => {
   const grow = 1.25;
   const [pos, neg] = binaryCounts(n);
   const one = (inside: boolean) => {
-    let x = 0;
-    let y = 0;
+    // Rejection sampling; acceptance is over 40%, the bound only keeps the loop finite.
+    let x = inside ? 0 : -DOMAIN;
+    let y = inside ? 0 : -DOMAIN;
     for (let tries = 0; tries < 1000; tries++) {
-      x = inside ? uniform(rng, -3.7, 3.7) : uniform(rng, -DOMAIN, DOMAIN);
-      y = inside ? uniform(rng, -3.7, 3.7) : uniform(rng, -DOMAIN, DOMAIN);
-      if (inside ? inHeart(x, y) : !inHeart(x / grow, y / grow)) break;
-      // Unreachable in practice (acceptance ≥ 40%); a fixed point keeps the loop bounded.
-      if (tries === 999) [x, y] = inside ? [0, 0] : [-DOMAIN, -DOMAIN];
+      const cx = inside ? uniform(rng, -3.7, 3.7) : uniform(rng, -DOMAIN, DOMAIN);
+      const cy = inside ? uniform(rng, -3.7, 3.7) : uniform(rng, -DOMAIN, DOMAIN);
+      if (inside ? inHeart(cx, cy) : !inHeart(cx / grow, cy / grow)) {
+        x = cx;
+        y = cy;
+        break;
+      }
     }
     const nx = uniform(rng, -4.5, 4.5) * f;
     const ny = uniform(rng, -4.5, 4.5) * f;
