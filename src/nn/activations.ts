@@ -1,0 +1,137 @@
+/**
+ * Activations as whole-buffer passes over flat arrays (no per-neuron objects).
+ *
+ * Each activation has an integer code so the hot loops switch once per layer, outside the
+ * element loop, and every call site stays monomorphic. Formulas (reference.json conventions):
+ *   sigmoid 1/(1+e^−z)             d = a(1−a)
+ *   tanh                           d = 1−a²
+ *   relu    max(z, 0)              d = z>0 ? 1 : 0   (0 at z = 0)
+ *   leakyRelu z>0 ? z : 0.01z      d = z>0 ? 1 : 0.01
+ *   elu     z>0 ? z : e^z−1        d = z>0 ? 1 : e^z   (alpha 1)
+ *   swish   z·σ(z)                 d = σ + z·σ(1−σ) = a + σ(1−a)
+ *   softplus log(1+e^z) (stable)   d = σ(z)
+ *   linear  z                      d = 1
+ *   softmax over each sample's row (output layer only); its derivative is applied by the loss
+ *           (fused o−y with softmaxCe, the Jacobian-vector product otherwise, see losses.ts).
+ */
+import type { ActivationName } from './types.ts';
+
+export const ACT_SIGMOID = 0;
+export const ACT_TANH = 1;
+export const ACT_RELU = 2;
+export const ACT_LEAKY_RELU = 3;
+export const ACT_ELU = 4;
+export const ACT_SWISH = 5;
+export const ACT_SOFTPLUS = 6;
+export const ACT_LINEAR = 7;
+export const ACT_SOFTMAX = 8;
+
+const CODES: Record<ActivationName, number> = {
+  sigmoid: ACT_SIGMOID,
+  tanh: ACT_TANH,
+  relu: ACT_RELU,
+  leakyRelu: ACT_LEAKY_RELU,
+  elu: ACT_ELU,
+  swish: ACT_SWISH,
+  softplus: ACT_SOFTPLUS,
+  linear: ACT_LINEAR,
+  softmax: ACT_SOFTMAX,
+};
+
+export const LEAKY_SLOPE = 0.01;
+
+export function activationCode(name: ActivationName): number {
+  const code = Object.hasOwn(CODES, name) ? CODES[name] : undefined;
+  if (code === undefined) throw new Error(`Unknown activation: ${String(name)}`);
+  return code;
+}
+
+/** Softplus log(1 + e^z) without overflow for large z or loss of precision for very negative z. */
+export function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/**
+ * a[i] = f(z[i]) for i in [0, len); and when `dadz` is given, dadz[i] = f'(z[i]) (training: the
+ * backward pass then needs no z). Softmax is not elementwise: use softmaxRows.
+ */
+export function activate(code: number, z: Float64Array, a: Float64Array, dadz: Float64Array | null, len: number): void {
+  switch (code) {
+    case ACT_SIGMOID:
+      for (let i = 0; i < len; i++) {
+        const v = 1 / (1 + Math.exp(-z[i]!));
+        a[i] = v;
+        if (dadz !== null) dadz[i] = v * (1 - v);
+      }
+      return;
+    case ACT_TANH:
+      for (let i = 0; i < len; i++) {
+        const v = Math.tanh(z[i]!);
+        a[i] = v;
+        if (dadz !== null) dadz[i] = 1 - v * v;
+      }
+      return;
+    case ACT_RELU:
+      for (let i = 0; i < len; i++) {
+        const x = z[i]!;
+        a[i] = x > 0 ? x : 0;
+        if (dadz !== null) dadz[i] = x > 0 ? 1 : 0;
+      }
+      return;
+    case ACT_LEAKY_RELU:
+      for (let i = 0; i < len; i++) {
+        const x = z[i]!;
+        a[i] = x > 0 ? x : LEAKY_SLOPE * x;
+        if (dadz !== null) dadz[i] = x > 0 ? 1 : LEAKY_SLOPE;
+      }
+      return;
+    case ACT_ELU:
+      for (let i = 0; i < len; i++) {
+        const x = z[i]!;
+        const e = x > 0 ? 0 : Math.exp(x);
+        a[i] = x > 0 ? x : e - 1;
+        if (dadz !== null) dadz[i] = x > 0 ? 1 : e;
+      }
+      return;
+    case ACT_SWISH:
+      for (let i = 0; i < len; i++) {
+        const x = z[i]!;
+        const s = 1 / (1 + Math.exp(-x));
+        const v = x * s;
+        a[i] = v;
+        if (dadz !== null) dadz[i] = v + s * (1 - v);
+      }
+      return;
+    case ACT_SOFTPLUS:
+      for (let i = 0; i < len; i++) {
+        const x = z[i]!;
+        a[i] = softplus(x);
+        if (dadz !== null) dadz[i] = 1 / (1 + Math.exp(-x));
+      }
+      return;
+    case ACT_LINEAR:
+      for (let i = 0; i < len; i++) {
+        a[i] = z[i]!;
+        if (dadz !== null) dadz[i] = 1;
+      }
+      return;
+    default:
+      throw new Error(`activate: code ${code} is not elementwise`);
+  }
+}
+
+/** z, a: n*k sample-major; a's row i = softmax(z's row i), shifted by the row max for stability. */
+export function softmaxRows(z: Float64Array, a: Float64Array, n: number, k: number): void {
+  for (let i = 0, o = 0; i < n; i++, o += k) {
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) if (z[o + j]! > max) max = z[o + j]!;
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+      const e = Math.exp(z[o + j]! - max);
+      a[o + j] = e;
+      sum += e;
+    }
+    const inv = 1 / sum;
+    for (let j = 0; j < k; j++) a[o + j] = a[o + j]! * inv;
+  }
+}

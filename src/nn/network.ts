@@ -1,0 +1,202 @@
+/**
+ * A fully connected network as one contiguous parameter buffer with per-layer views.
+ *
+ * Dimension legend: L = layers after the input (sizes.length − 1); layer l maps in_l = sizes[l]
+ * units to out_l = sizes[l+1] units.
+ * params layout, layer after layer: W_l (out_l, in_l) row-major, then b_l (out_l).
+ *   W_l[to][from] = params[layers[l].wOffset + to*in_l + from], b_l[to] = params[layers[l].bOffset + to].
+ * grads mirrors params exactly, so an optimizer step is one flat loop over both.
+ */
+import { activationCode, ACT_SOFTMAX } from './activations.ts';
+import { createRng, type Rng } from './rng.ts';
+import type { ActivationName, InitName } from './types.ts';
+
+export interface NetworkSpec {
+  /** [inputs, ...hidden, outputs]. */
+  sizes: number[];
+  /** One per non-input layer; softmax only on the output layer. */
+  activations: ActivationName[];
+}
+
+export interface LayerView {
+  inSize: number;
+  outSize: number;
+  /** Offset of W (outSize*inSize, row-major) in params/grads. */
+  wOffset: number;
+  /** Offset of b (outSize) in params/grads. */
+  bOffset: number;
+  /** Activation code (activations.ts), so hot loops never look names up. */
+  act: number;
+}
+
+export interface Network {
+  spec: NetworkSpec;
+  params: Float64Array;
+  grads: Float64Array;
+  layers: LayerView[];
+}
+
+/** Beyond these a spec is a mistake, not a network (LIMITS in types.ts are the UI's far smaller bounds). */
+const MAX_UNITS = 4096;
+const MAX_LAYERS = 64;
+
+function checkSpec(spec: NetworkSpec): void {
+  const { sizes, activations } = spec;
+  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.length > MAX_LAYERS + 1) {
+    throw new Error(`Network sizes must list the inputs, the hidden layers and the outputs, got ${String(sizes)}`);
+  }
+  for (const s of sizes) {
+    if (!Number.isInteger(s) || s < 1 || s > MAX_UNITS)
+      throw new Error(`Layer size must be an integer 1..${MAX_UNITS}, got ${s}`);
+  }
+  if (!Array.isArray(activations) || activations.length !== sizes.length - 1) {
+    throw new Error(`Need one activation per non-input layer (${sizes.length - 1}), got ${activations?.length}`);
+  }
+  activations.forEach((a, l) => {
+    if (activationCode(a) === ACT_SOFTMAX && l !== activations.length - 1) {
+      throw new Error('softmax is only allowed on the output layer');
+    }
+  });
+}
+
+/** The layer views and the parameter count of a spec. */
+export function layout(spec: NetworkSpec): { layers: LayerView[]; count: number } {
+  checkSpec(spec);
+  const layers: LayerView[] = [];
+  let offset = 0;
+  for (let l = 0; l < spec.sizes.length - 1; l++) {
+    const inSize = spec.sizes[l]!;
+    const outSize = spec.sizes[l + 1]!;
+    const wOffset = offset;
+    const bOffset = wOffset + inSize * outSize;
+    offset = bOffset + outSize;
+    layers.push({ inSize, outSize, wOffset, bOffset, act: activationCode(spec.activations[l]!) });
+  }
+  return { layers, count: offset };
+}
+
+/** Standard normal by Box–Muller from the seeded stream (one pair per call, second discarded for simplicity). */
+function gaussian(rng: Rng): number {
+  const u = 1 - rng.next(); // (0, 1]: log is finite
+  const v = rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/**
+ * Initial weights, seeded:
+ *   xavier  W ~ U(−√(6/(in+out)), +√(6/(in+out)))  (Glorot uniform), b = 0
+ *   he      W ~ N(0, 2/in)                          (Kaiming normal), b = 0
+ *   uniform W ~ U(−0.5, 0.5), b = 0.1               (TF Playground)
+ *   zero    W = 0, b = 0                            (symmetric: hidden units never differ)
+ * Weights are drawn layer after layer, row after row, so the same seed gives the same network.
+ */
+export function initParams(net: Network, init: InitName, seed: number): void {
+  const rng = createRng(seed);
+  const p = net.params;
+  for (const L of net.layers) {
+    const nW = L.inSize * L.outSize;
+    let bias = 0;
+    switch (init) {
+      case 'xavier': {
+        const r = Math.sqrt(6 / (L.inSize + L.outSize));
+        for (let i = 0; i < nW; i++) p[L.wOffset + i] = (2 * rng.next() - 1) * r;
+        break;
+      }
+      case 'he': {
+        const sd = Math.sqrt(2 / L.inSize);
+        for (let i = 0; i < nW; i++) p[L.wOffset + i] = gaussian(rng) * sd;
+        break;
+      }
+      case 'uniform':
+        for (let i = 0; i < nW; i++) p[L.wOffset + i] = rng.next() - 0.5;
+        bias = 0.1;
+        break;
+      case 'zero':
+        p.fill(0, L.wOffset, L.wOffset + nW);
+        break;
+      default:
+        throw new Error(`Unknown init: ${String(init)}`);
+    }
+    p.fill(bias, L.bOffset, L.bOffset + L.outSize);
+  }
+}
+
+export function createNetwork(spec: NetworkSpec, init: InitName, seed: number): Network {
+  const { layers, count } = layout(spec);
+  const net: Network = {
+    spec: { sizes: spec.sizes.slice(), activations: spec.activations.slice() },
+    params: new Float64Array(count),
+    grads: new Float64Array(count),
+    layers,
+  };
+  initParams(net, init, seed);
+  return net;
+}
+
+/** Index of W[layer][to][from] in params (and grads). */
+export function paramIndex(net: Network, layer: number, to: number, from: number): number {
+  const L = net.layers[layer];
+  if (L === undefined || !(to >= 0 && to < L.outSize) || !(from >= 0 && from < L.inSize)) {
+    throw new Error(`No weight W[${layer}][${to}][${from}]`);
+  }
+  return L.wOffset + to * L.inSize + from;
+}
+
+/** Index of b[layer][to] in params (and grads). */
+export function biasIndex(net: Network, layer: number, to: number): number {
+  const L = net.layers[layer];
+  if (L === undefined || !(to >= 0 && to < L.outSize)) throw new Error(`No bias b[${layer}][${to}]`);
+  return L.bOffset + to;
+}
+
+/** Nested copies in the golden layout: weights[l][to][from], biases[l][to]. */
+export function getWeights(
+  net: Network,
+  source: Float64Array = net.params,
+): { weights: number[][][]; biases: number[][] } {
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  for (const L of net.layers) {
+    const W: number[][] = [];
+    for (let j = 0; j < L.outSize; j++) {
+      const row = L.wOffset + j * L.inSize;
+      W.push(Array.from(source.subarray(row, row + L.inSize)));
+    }
+    weights.push(W);
+    biases.push(Array.from(source.subarray(L.bOffset, L.bOffset + L.outSize)));
+  }
+  return { weights, biases };
+}
+
+/** Write nested weights and biases (golden layout) into params; shapes must match exactly. */
+export function setWeights(net: Network, weights: number[][][], biases: number[][]): void {
+  if (weights.length !== net.layers.length || biases.length !== net.layers.length) {
+    throw new Error(`Expected ${net.layers.length} layers of weights and biases`);
+  }
+  net.layers.forEach((L, l) => {
+    const W = weights[l]!;
+    const b = biases[l]!;
+    if (W.length !== L.outSize || b.length !== L.outSize) throw new Error(`Layer ${l}: expected ${L.outSize} rows`);
+    for (let j = 0; j < L.outSize; j++) {
+      const row = W[j]!;
+      if (row.length !== L.inSize) throw new Error(`Layer ${l} row ${j}: expected ${L.inSize} weights`);
+      for (let i = 0; i < L.inSize; i++) net.params[L.wOffset + j * L.inSize + i] = Number(row[i]);
+      net.params[L.bOffset + j] = Number(b[j]);
+    }
+  });
+}
+
+/** Units in all hidden layers (the length of predictGrid's `hidden` buffer is this × R²). */
+export function hiddenUnitCount(net: Network): number {
+  let n = 0;
+  for (let l = 0; l < net.layers.length - 1; l++) n += net.layers[l]!.outSize;
+  return n;
+}
+
+export function outputSize(net: Network): number {
+  return net.layers[net.layers.length - 1]!.outSize;
+}
+
+export function inputSize(net: Network): number {
+  return net.layers[0]!.inSize;
+}

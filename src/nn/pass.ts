@@ -1,0 +1,160 @@
+/**
+ * Batched forward and backward passes: dense layer pairs over flat sample-major buffers.
+ *
+ * Legend: n = samples in the batch (≤ capacity), in_l/out_l = layer l's sizes.
+ * The workspace holds every intermediate of the last pass, per layer l:
+ *   z[l]     (n, out_l)  pre-activations  z = a_prev · Wᵀ + b
+ *   a[l]     (n, out_l)  activations (times the dropout mask when training)
+ *   dadz[l]  (n, out_l)  f'(z) (times the same mask), written only by training passes
+ *   delta[l] (n, out_l)  dL/dz of the MEAN batch loss, written by the loss and backward
+ * So a glass-box trace of one step is a copy of these buffers (and grads) after each phase;
+ * recording it needs no change to, and costs nothing in, the normal path.
+ */
+import { ACT_SOFTMAX, activate, softmaxRows } from './activations.ts';
+import type { LayerView, Network } from './network.ts';
+import type { Rng } from './rng.ts';
+
+export interface Workspace {
+  capacity: number;
+  z: Float64Array[];
+  a: Float64Array[];
+  dadz: Float64Array[];
+  delta: Float64Array[];
+  /** (capacity, inputs) input rows gathered for a minibatch. */
+  x: Float64Array;
+  /** (capacity, outputs) target rows gathered for a minibatch. */
+  y: Float64Array;
+}
+
+export function createWorkspace(net: Network, capacity: number): Workspace {
+  const cap = Math.max(1, capacity | 0);
+  const per = () => net.layers.map((L) => new Float64Array(cap * L.outSize));
+  return {
+    capacity: cap,
+    z: per(),
+    a: per(),
+    dadz: per(),
+    delta: per(),
+    x: new Float64Array(cap * net.layers[0]!.inSize),
+    y: new Float64Array(cap * net.layers[net.layers.length - 1]!.outSize),
+  };
+}
+
+/** z (n, out) = inp (n, in) · Wᵀ + b, W and b read from params at L's offsets. */
+export function denseForward(params: Float64Array, L: LayerView, inp: Float64Array, z: Float64Array, n: number): void {
+  const inS = L.inSize;
+  const outS = L.outSize;
+  const wOff = L.wOffset;
+  const bOff = L.bOffset;
+  for (let i = 0; i < n; i++) {
+    const io = i * inS;
+    const oo = i * outS;
+    for (let j = 0; j < outS; j++) {
+      let s = params[bOff + j]!;
+      const w = wOff + j * inS;
+      for (let k = 0; k < inS; k++) s += params[w + k]! * inp[io + k]!;
+      z[oo + j] = s;
+    }
+  }
+}
+
+/**
+ * Given delta = dL/dz (n, out): grads of W and b += deltaᵀ·inp and Σ_i delta (accumulated);
+ * and, when dInp is given, dInp (n, in) = delta · W  (overwritten: dL/d(inp)).
+ */
+export function denseBackward(
+  params: Float64Array,
+  grads: Float64Array,
+  L: LayerView,
+  inp: Float64Array,
+  delta: Float64Array,
+  dInp: Float64Array | null,
+  n: number,
+): void {
+  const inS = L.inSize;
+  const outS = L.outSize;
+  const wOff = L.wOffset;
+  const bOff = L.bOffset;
+  if (dInp !== null) dInp.fill(0, 0, n * inS);
+  for (let i = 0; i < n; i++) {
+    const io = i * inS;
+    const oo = i * outS;
+    for (let j = 0; j < outS; j++) {
+      const d = delta[oo + j]!;
+      if (d === 0) continue; // relu's dead units, dropped units: nothing flows
+      grads[bOff + j] = grads[bOff + j]! + d;
+      const w = wOff + j * inS;
+      if (dInp !== null) {
+        for (let k = 0; k < inS; k++) {
+          grads[w + k] = grads[w + k]! + d * inp[io + k]!;
+          dInp[io + k] = dInp[io + k]! + params[w + k]! * d;
+        }
+      } else {
+        for (let k = 0; k < inS; k++) grads[w + k] = grads[w + k]! + d * inp[io + k]!;
+      }
+    }
+  }
+}
+
+/**
+ * Forward n samples of `input` (n, inputs) through the net into ws. train: also writes dadz and,
+ * with dropout p > 0, applies inverted dropout to hidden layers (keep with prob 1−p, scale
+ * 1/(1−p)) with masks drawn from rng, element by element in buffer order.
+ */
+export function forward(
+  net: Network,
+  ws: Workspace,
+  input: Float64Array,
+  n: number,
+  train: boolean,
+  dropout: number,
+  rng: Rng | null,
+): void {
+  const layers = net.layers;
+  const last = layers.length - 1;
+  let inp = input;
+  for (let l = 0; l <= last; l++) {
+    const L = layers[l]!;
+    const z = ws.z[l]!;
+    const a = ws.a[l]!;
+    const len = n * L.outSize;
+    denseForward(net.params, L, inp, z, n);
+    if (L.act === ACT_SOFTMAX) softmaxRows(z, a, n, L.outSize);
+    else activate(L.act, z, a, train ? ws.dadz[l]! : null, len);
+    if (train && dropout > 0 && l < last && rng !== null) {
+      const dz = ws.dadz[l]!;
+      const scale = 1 / (1 - dropout);
+      for (let i = 0; i < len; i++) {
+        const m = rng.next() < dropout ? 0 : scale;
+        a[i] = a[i]! * m;
+        dz[i] = dz[i]! * m;
+      }
+    }
+    inp = a;
+  }
+}
+
+/**
+ * Backpropagate from ws.delta[last] (set by lossDelta) and accumulate into net.grads (the caller
+ * zeroes them). input: the same (n, inputs) buffer the forward pass read.
+ */
+export function backward(net: Network, ws: Workspace, input: Float64Array, n: number): void {
+  const layers = net.layers;
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const L = layers[l]!;
+    const inp = l > 0 ? ws.a[l - 1]! : input;
+    const dPrev = l > 0 ? ws.delta[l - 1]! : null;
+    denseBackward(net.params, net.grads, L, inp, ws.delta[l]!, dPrev, n);
+    if (dPrev !== null) {
+      // dL/dz_prev = dL/da_prev · f'(z_prev) (· dropout mask, folded into dadz).
+      const dz = ws.dadz[l - 1]!;
+      const len = n * L.inSize;
+      for (let i = 0; i < len; i++) dPrev[i] = dPrev[i]! * dz[i]!;
+    }
+  }
+}
+
+/** The output buffer of the last forward pass: (n, outputs). */
+export function outputOf(ws: Workspace): Float64Array {
+  return ws.a[ws.a.length - 1]!;
+}

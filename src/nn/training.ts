@@ -1,0 +1,339 @@
+/**
+ * The trainer: one object per run (several can coexist, e.g. two runs side by side).
+ *
+ * An epoch is one pass over the training set in minibatches of batchSize samples (the last one
+ * may be smaller), in an order the trainer's own seeded RNG shuffles at the start of every epoch
+ * (Fisher–Yates over the previous order). That RNG also draws the dropout masks, and nothing else
+ * touches it: evaluate() and predict() use their own workspace, no RNG and no dropout, so how
+ * often they are called never changes the trajectory. Same seed + config → same numbers.
+ *
+ * Per minibatch of m samples: forward (training mode) → data loss and dL/dz of the MEAN loss →
+ * backward into grads (zeroed first) → + regularization grad → clip by global norm → optimizer.
+ * Reported losses (epoch() and evaluate()) are the data loss alone, without the regularization
+ * penalty (regularization.ts has regularizationPenalty for the full objective).
+ */
+import { ACT_SIGMOID, ACT_SOFTMAX, ACT_TANH } from './activations.ts';
+import { lossCode, lossDelta, lossSum } from './losses.ts';
+import { outputSize, inputSize, type Network } from './network.ts';
+import {
+  clipGradNorm,
+  createOptimizerState,
+  optimizerCode,
+  optimizerStep,
+  resetOptimizerState,
+  type OptimizerState,
+} from './optimizers.ts';
+import { backward, createWorkspace, forward, type Workspace } from './pass.ts';
+import { addRegularizationGrad, regularizationCode } from './regularization.ts';
+import { createRng, type Rng } from './rng.ts';
+import { scheduledRate } from './schedules.ts';
+import type { LossName, OptimizerName, RegularizationName, ScheduleName } from './types.ts';
+
+export interface TrainOptions {
+  loss: LossName;
+  optimizer: OptimizerName;
+  /** Base rate; the schedule scales it per epoch. */
+  learningRate: number;
+  /** Momentum optimizer's mu. */
+  momentum: number;
+  /** Adam's beta1, beta2, eps. */
+  beta1: number;
+  beta2: number;
+  eps: number;
+  regularization: RegularizationName;
+  regularizationRate: number;
+  batchSize: number;
+  /** Probability of dropping each hidden unit while training (0 = off); inverted dropout. */
+  dropout: number;
+  schedule: ScheduleName;
+  /** Max global gradient norm; 0 = no clipping. */
+  clipNorm: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  loss: 'mse',
+  optimizer: 'sgd',
+  learningRate: 0.03,
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  regularization: 'none',
+  regularizationRate: 0,
+  batchSize: 10,
+  dropout: 0,
+  schedule: 'constant',
+  clipNorm: 0,
+};
+
+/** x: (n, inputs), features already applied; y: (n, outputs) targets (see data.ts targets()). */
+export interface Data {
+  x: Float64Array;
+  y: Float64Array;
+  n: number;
+}
+
+export interface EpochResult {
+  /** Epochs trained so far, this one included. */
+  epoch: number;
+  /** Mean per-sample data loss over the epoch, each minibatch's taken before its update (with dropout if on). */
+  loss: number;
+  /** False when a minibatch loss or any parameter is NaN/±Infinity (the epoch stops at that minibatch). */
+  finite: boolean;
+  /** The learning rate the schedule gave this epoch. */
+  learningRate: number;
+}
+
+export interface Evaluation {
+  /** Mean per-sample data loss (no regularization term). */
+  loss: number;
+  /** Fraction correct for classification (1 output: tanh o>0, sigmoid o>0.5 vs the target; softmax: argmax); null for a linear output. */
+  accuracy: number | null;
+}
+
+/** Evaluation and prediction run in chunks of this many samples, so their workspace stays small. */
+const EVAL_CHUNK = 256;
+
+function checkOptions(o: TrainOptions): void {
+  lossCode(o.loss);
+  optimizerCode(o.optimizer);
+  regularizationCode(o.regularization);
+  scheduledRate(o.schedule, 1, 0);
+  const nonNeg: (keyof TrainOptions)[] = ['learningRate', 'momentum', 'regularizationRate', 'clipNorm', 'eps'];
+  for (const key of nonNeg) {
+    const v = o[key] as number;
+    if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${key} must be a finite number ≥ 0, got ${v}`);
+  }
+  for (const key of ['beta1', 'beta2'] as const) {
+    if (!(o[key] >= 0 && o[key] < 1)) throw new Error(`${key} must be in [0, 1), got ${o[key]}`);
+  }
+  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 1))
+    throw new Error(`batchSize must be an integer ≥ 1, got ${o.batchSize}`);
+  if (!(o.dropout >= 0 && o.dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${o.dropout}`);
+}
+
+function checkData(net: Network, d: Data): void {
+  if (!(Number.isInteger(d.n) && d.n >= 0)) throw new Error(`Data n must be an integer ≥ 0, got ${d.n}`);
+  if (d.x.length < d.n * inputSize(net))
+    throw new Error(`Data x holds ${d.x.length} values, need ${d.n} × ${inputSize(net)}`);
+  if (d.y.length < d.n * outputSize(net))
+    throw new Error(`Data y holds ${d.y.length} values, need ${d.n} × ${outputSize(net)}`);
+}
+
+/** Whether outputs of this activation and width are class scores (else regression: no accuracy). */
+export function isClassifier(act: number, k: number): boolean {
+  return k === 1
+    ? act === ACT_TANH || act === ACT_SIGMOID
+    : act === ACT_SOFTMAX || act === ACT_SIGMOID || act === ACT_TANH;
+}
+
+/**
+ * Correct predictions among n output rows o against targets y (both (n, k)). One output: the
+ * class is o > t vs y > t, t = 0 for tanh (targets ±1) and 0.5 for sigmoid (targets 0/1);
+ * several outputs: argmax o vs argmax y (first maximum wins).
+ */
+export function countCorrect(act: number, o: Float64Array, y: Float64Array, n: number, k: number): number {
+  let correct = 0;
+  if (k === 1) {
+    const t = act === ACT_TANH ? 0 : 0.5;
+    for (let i = 0; i < n; i++) if (o[i]! > t === y[i]! > t) correct++;
+    return correct;
+  }
+  for (let i = 0, r = 0; i < n; i++, r += k) {
+    let po = 0;
+    let py = 0;
+    for (let j = 1; j < k; j++) {
+      if (o[r + j]! > o[r + po]!) po = j;
+      if (y[r + j]! > y[r + py]!) py = j;
+    }
+    if (po === py) correct++;
+  }
+  return correct;
+}
+
+export class Trainer {
+  /** Epochs trained; the schedule reads it (settable, e.g. when restoring a saved run). */
+  epochCount = 0;
+  readonly net: Network;
+  private data: Data;
+  private opts: TrainOptions;
+  private readonly rng: Rng;
+  private order: Int32Array;
+  private ws: Workspace;
+  private readonly evalWs: Workspace;
+  private readonly opt: OptimizerState;
+  private lossC: number;
+  private optC: number;
+  private regC: number;
+  private readonly outAct: number;
+  private readonly inputs: number;
+  private readonly outputs: number;
+
+  constructor(net: Network, data: Data, options: TrainOptions, seed: number) {
+    this.net = net;
+    this.opts = { ...options };
+    checkOptions(this.opts);
+    this.lossC = lossCode(this.opts.loss);
+    this.optC = optimizerCode(this.opts.optimizer);
+    this.regC = regularizationCode(this.opts.regularization);
+    this.inputs = inputSize(net);
+    this.outputs = outputSize(net);
+    this.outAct = net.layers[net.layers.length - 1]!.act;
+    this.rng = createRng(seed);
+    checkData(net, data);
+    this.data = data;
+    this.order = identity(data.n);
+    this.ws = createWorkspace(net, Math.min(this.opts.batchSize, Math.max(1, data.n)));
+    this.evalWs = createWorkspace(net, EVAL_CHUNK);
+    this.opt = createOptimizerState(net.params.length);
+  }
+
+  get options(): Readonly<TrainOptions> {
+    return this.opts;
+  }
+
+  /** Change options between steps, no rebuild. Optimizer state is reset only when the optimizer changes. */
+  setOptions(partial: Partial<TrainOptions>): void {
+    const next: TrainOptions = { ...this.opts };
+    for (const key of Object.keys(partial) as (keyof TrainOptions)[]) {
+      if (partial[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = partial[key];
+    }
+    checkOptions(next);
+    if (next.optimizer !== this.opts.optimizer) resetOptimizerState(this.opt);
+    this.opts = next;
+    this.lossC = lossCode(next.loss);
+    this.optC = optimizerCode(next.optimizer);
+    this.regC = regularizationCode(next.regularization);
+  }
+
+  /** Zero the optimizer's moments and step count (e.g. after weights were edited by hand). */
+  resetOptimizer(): void {
+    resetOptimizerState(this.opt);
+  }
+
+  /** Replace the training set (same inputs/outputs); the shuffle stream continues. */
+  setData(data: Data): void {
+    checkData(this.net, data);
+    this.data = data;
+    this.order = identity(data.n);
+  }
+
+  epoch(): EpochResult {
+    const n = this.data.n;
+    const lr = scheduledRate(this.opts.schedule, this.opts.learningRate, this.epochCount);
+    const order = this.order;
+    const rng = this.rng;
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    const b = this.opts.batchSize;
+    const cap = Math.min(b, n);
+    if (this.ws.capacity < cap) this.ws = createWorkspace(this.net, cap);
+    let total = 0;
+    let seen = 0;
+    let finite = true;
+    for (let start = 0; start < n; start += b) {
+      const m = Math.min(b, n - start);
+      this.gather(start, m);
+      const loss = this.trainBatch(m, lr);
+      total += loss;
+      seen += m;
+      if (!Number.isFinite(loss)) {
+        finite = false;
+        break;
+      }
+    }
+    if (finite) finite = allFinite(this.net.params);
+    this.epochCount++;
+    return { epoch: this.epochCount, loss: seen > 0 ? total / seen : NaN, finite, learningRate: lr };
+  }
+
+  /** Copy the rows order[start .. start+m) of the training set into the workspace's x and y. */
+  private gather(start: number, m: number): void {
+    const { x, y } = this.data;
+    const wx = this.ws.x;
+    const wy = this.ws.y;
+    const d = this.inputs;
+    const k = this.outputs;
+    const order = this.order;
+    for (let i = 0; i < m; i++) {
+      const s = order[start + i]!;
+      for (let c = 0; c < d; c++) wx[i * d + c] = x[s * d + c]!;
+      for (let c = 0; c < k; c++) wy[i * k + c] = y[s * k + c]!;
+    }
+  }
+
+  /** One update from the m samples in the workspace; returns their summed data loss (before the update). */
+  private trainBatch(m: number, lr: number): number {
+    const net = this.net;
+    const ws = this.ws;
+    const o = this.opts;
+    const last = net.layers.length - 1;
+    forward(net, ws, ws.x, m, true, o.dropout, this.rng);
+    const loss = lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, ws.y, m, this.outputs);
+    lossDelta(this.lossC, this.outAct, ws.a[last]!, ws.y, ws.dadz[last]!, ws.delta[last]!, m, this.outputs, 1 / m);
+    net.grads.fill(0);
+    backward(net, ws, ws.x, m);
+    addRegularizationGrad(net, this.regC, o.regularizationRate);
+    if (o.clipNorm > 0) clipGradNorm(net.grads, o.clipNorm);
+    optimizerStep(this.optC, net.params, net.grads, this.opt, lr, o);
+    return loss;
+  }
+
+  /** Loss and accuracy of the current weights on `data`: no dropout, no RNG, no change to the run. */
+  evaluate(data: Data): Evaluation {
+    checkData(this.net, data);
+    const ws = this.evalWs;
+    const net = this.net;
+    const last = net.layers.length - 1;
+    const d = this.inputs;
+    const k = this.outputs;
+    const classifier = isClassifier(this.outAct, k);
+    let loss = 0;
+    let correct = 0;
+    for (let start = 0; start < data.n; start += EVAL_CHUNK) {
+      const m = Math.min(EVAL_CHUNK, data.n - start);
+      const x = data.x.subarray(start * d, (start + m) * d);
+      const y = data.y.subarray(start * k, (start + m) * k);
+      forward(net, ws, x, m, false, 0, null);
+      loss += lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, y, m, k);
+      if (classifier) correct += countCorrect(this.outAct, ws.a[last]!, y, m, k);
+    }
+    return {
+      loss: data.n > 0 ? loss / data.n : NaN,
+      accuracy: classifier && data.n > 0 ? correct / data.n : null,
+    };
+  }
+
+  /** out (n, outputs) = the network's outputs for x (n, inputs); no dropout, no RNG. */
+  predict(x: Float64Array, n: number, out: Float64Array): void {
+    predictInto(this.net, this.evalWs, x, n, out);
+  }
+}
+
+/** out (n, outputs) = outputs for x (n, inputs), evaluated in chunks through ws. */
+export function predictInto(net: Network, ws: Workspace, x: Float64Array, n: number, out: Float64Array): void {
+  const d = inputSize(net);
+  const k = outputSize(net);
+  if (x.length < n * d || out.length < n * k) throw new Error(`predict: need x of ${n * d} and out of ${n * k} values`);
+  const last = net.layers.length - 1;
+  for (let start = 0; start < n; start += ws.capacity) {
+    const m = Math.min(ws.capacity, n - start);
+    forward(net, ws, x.subarray(start * d, (start + m) * d), m, false, 0, null);
+    out.set(ws.a[last]!.subarray(0, m * k), start * k);
+  }
+}
+
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
+  return true;
+}
