@@ -1,30 +1,19 @@
-import { useEffect, useState } from 'react';
-import { createTrainingClient } from '../worker/client.ts';
-import { PROTOCOL_VERSION } from '../worker/protocol.ts';
-
-type WorkerStatus = 'starting' | 'ready' | 'failed';
+import { useTrainingBridge } from '../state/bridge.ts';
+import { useStore } from '../state/store.ts';
 
 export function App() {
-  const [status, setStatus] = useState<WorkerStatus>('starting');
-
-  useEffect(() => {
-    const client = createTrainingClient();
-    const nonce = Math.floor(performance.now());
-    const off = client.subscribe((event) => {
-      if (event.type === 'hello' && event.nonce === nonce) setStatus('ready');
-      if (event.type === 'error') setStatus('failed');
-    });
-    client.send({ type: 'hello', protocol: PROTOCOL_VERSION, nonce });
-    return () => {
-      off();
-      client.terminate();
-    };
-  }, []);
+  useTrainingBridge();
+  const worker = useStore((s) => s.worker);
+  const status = useStore((s) => s.run.status);
+  const epoch = useStore((s) => s.run.epoch);
 
   return (
     <main className="app">
       <h1>Neural Network Playground</h1>
-      <p data-testid="worker-status">Training worker: {status}</p>
+      <p data-testid="worker-status">Training worker: {worker}</p>
+      <p data-testid="run-status">
+        Run: {status}, epoch {epoch}
+      </p>
     </main>
   );
 }

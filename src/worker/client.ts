@@ -14,6 +14,18 @@ export type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
+const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
+  'hello',
+  'runInfo',
+  'snapshot',
+  'status',
+  'error',
+]);
+
+function isWorkerEvent(data: unknown): data is WorkerEvent {
+  return typeof data === 'object' && data !== null && EVENT_TYPES.has((data as { type?: unknown }).type as string);
+}
+
 export function createTrainingClient(factory: WorkerFactory = defaultFactory): TrainingClient {
   const worker = factory();
   const listeners = new Set<Listener>();
@@ -22,10 +34,14 @@ export function createTrainingClient(factory: WorkerFactory = defaultFactory): T
   const emit = (event: WorkerEvent) => {
     for (const l of listeners) l(event);
   };
-  worker.onmessage = (e: MessageEvent<WorkerEvent>) => emit(e.data);
+  worker.onmessage = (e: MessageEvent<unknown>) => {
+    if (isWorkerEvent(e.data)) emit(e.data);
+    else emit({ type: 'error', message: 'The training worker sent a message this page does not understand.' });
+  };
+  // An exception that escaped the worker's own handling, or a worker that failed to load: treat it as gone.
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    emit({ type: 'error', message: e.message || 'The training worker failed.' });
+    emit({ type: 'error', message: e.message || 'The training worker failed.', fatal: true });
   };
   worker.onmessageerror = () => emit({ type: 'error', message: 'A message from the worker could not be read.' });
 

@@ -1,11 +1,240 @@
 /**
  * The one source of truth for every message between the page and the training worker.
- * Both directions are discriminated unions on `type`.
+ * Both directions are discriminated unions on `type`. Typed arrays travel as transferables:
+ * the worker copies from its own buffers, then transfers the copies.
+ *
+ * Runs: every `init` and `reset` starts a run with a fresh `runId` chosen by the page. Commands
+ * name the run they are for and the worker ignores commands for another run; every event names
+ * its run and the page drops events of a run it has left (a snapshot still in flight after a
+ * reset must not paint the old network over the new one).
+ *
+ * Dimension legend: R grid resolution (R×R points over the input plane), F input features,
+ * H total hidden units (all hidden layers), O outputs (1, or K classes for multiclass),
+ * P parameters, E epochs in a history chunk, N samples.
  */
-export const PROTOCOL_VERSION = 1;
+import type { ExperimentConfig, Speed } from '../share/config.ts';
+import type {
+  ActivationName,
+  FeatureName,
+  LossName,
+  OptimizerName,
+  OutputActivation,
+  ProblemType,
+  RegularizationName,
+  ScheduleName,
+} from '../nn/types.ts';
+
+export const PROTOCOL_VERSION = 2;
+
+/** Chosen by the page, strictly increasing; 0 means "no run yet". */
+export type RunId = number;
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged';
+
+/** Training options that apply live, without rebuilding the network or resetting the run. */
+export interface Hyperparameters {
+  learningRate: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  momentum: number;
+  regularization: RegularizationName;
+  regularizationRate: number;
+  dropout: number;
+  schedule: ScheduleName;
+  clipNorm: number;
+}
+export const HYPERPARAMETER_KEYS = [
+  'learningRate',
+  'batchSize',
+  'optimizer',
+  'momentum',
+  'regularization',
+  'regularizationRate',
+  'dropout',
+  'schedule',
+  'clipNorm',
+] as const satisfies readonly (keyof Hyperparameters & keyof ExperimentConfig)[];
+
+/** Weights to start a run from instead of the seeded initialisation (a loaded file or link). */
+export interface RestoreState {
+  /** Per layer W as (out, in) row-major nested arrays, and b (out): the golden/JSON layout. */
+  weights: number[][][];
+  biases: number[][];
+  /** Epochs already trained; the run continues counting from here. */
+  epoch: number;
+}
 
 /** Page → worker. */
-export type Command = { type: 'hello'; protocol: number; nonce: number };
+export type Command =
+  | { type: 'hello'; protocol: number; nonce: number }
+  /** Build data, features, network and trainer from the config; the run starts idle at epoch 0 (or `restore.epoch`). */
+  | { type: 'init'; runId: RunId; config: ExperimentConfig; gridResolution?: number; restore?: RestoreState }
+  | { type: 'play'; runId: RunId }
+  | { type: 'pause'; runId: RunId }
+  /** Train `epochs` epochs now (pausing first if running), then send a snapshot. */
+  | { type: 'step'; runId: RunId; epochs: number }
+  /** Rebuild the current config under a new run id: same seeds, so the same start. */
+  | { type: 'reset'; runId: RunId; newRunId: RunId }
+  | { type: 'setHyperparameters'; runId: RunId; hyperparameters: Partial<Hyperparameters> }
+  | { type: 'setSpeed'; runId: RunId; speed: Speed }
+  /** W[layer][to][from] = value, layer 0 being the first weight layer; `from: -1` sets the bias b[layer][to]. */
+  | { type: 'setWeight'; runId: RunId; layer: number; to: number; from: number; value: number }
+  | { type: 'requestSnapshot'; runId: RunId };
+
+export type CommandType = Command['type'];
+
+/** Where each layer's W (outSize × inSize, row-major) and b (outSize) sit in the flat params. */
+export interface LayerLayout {
+  inSize: number;
+  outSize: number;
+  wOffset: number;
+  bOffset: number;
+  activation: ActivationName;
+}
+
+/** Sent once per run, before its first snapshot: everything that does not change while training. */
+export interface RunInfo {
+  runId: RunId;
+  /** [F, ...hidden, O] */
+  sizes: number[];
+  layers: LayerLayout[];
+  paramCount: number;
+  features: FeatureName[];
+  problem: ProblemType;
+  classes: number; // K for multiclass, 2 for classification, 1 for regression
+  outputActivation: OutputActivation;
+  loss: LossName;
+  /** Grids cover x in [xMin, xMax], y in [yMin, yMax]; row 0 is the top (yMax), column 0 the left (xMin). */
+  region: { xMin: number; xMax: number; yMin: number; yMax: number };
+  gridResolution: number;
+  /** F·R·R, feature-major: the input-node thumbnails. */
+  inputGrids: Float32Array;
+  /** Train and test points: N·2 (x, y); labels N (class index or regression value). */
+  trainPoints: Float64Array;
+  trainLabels: Float64Array;
+  testPoints: Float64Array;
+  testLabels: Float64Array;
+}
+
+/**
+ * Loss history since the previous snapshot, one entry per epoch trained (E entries, all Float64Array):
+ * - `batchLoss`: the mean minibatch loss over that epoch, what the optimizer saw while the weights
+ *   moved (as Keras reports it; with dropout it includes the dropout noise). Free to record.
+ * - `trainLoss`, `testLoss`, `trainAccuracy`, `testAccuracy`: the whole train and test sets evaluated
+ *   after that epoch (no dropout, never changes the trajectory). Evaluating costs a forward pass over
+ *   every sample, so it is done on a deterministic stride ({@link evaluationStride}: every epoch up to
+ *   512, then every 2nd, 4th, ... so about 256 evaluations per doubling of the epoch count); NaN on the
+ *   other epochs, and accuracies NaN for regression. The stride depends on the epoch only, never on
+ *   snapshot timing, so the same seed gives the same history.
+ */
+export interface HistoryChunk {
+  epochs: Float64Array;
+  batchLoss: Float64Array;
+  trainLoss: Float64Array;
+  testLoss: Float64Array;
+  trainAccuracy: Float64Array;
+  testAccuracy: Float64Array;
+}
+
+export interface Snapshot {
+  runId: RunId;
+  /** Counts snapshots within a run, from 1. */
+  seq: number;
+  status: RunStatus;
+  epoch: number;
+  /** Evaluated at this snapshot's epoch on the whole train and test sets. Accuracy null for regression. */
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  history: HistoryChunk;
+  /** P: every layer's W then b, as the engine's flat params (see RunInfo.layers). */
+  params: Float64Array;
+  /** R·R·O sample-major: the output heatmap. */
+  outputGrid: Float32Array;
+  /** H·R·R unit-major, unit after unit, layer after layer: the hidden-node thumbnails. */
+  hiddenGrids: Float32Array;
+  /** K·K counts on the test set, row = true class, column = predicted; null for regression. */
+  confusion: Int32Array | null;
+  /** Epochs per second trained since the previous snapshot (wall clock of the worker). */
+  epochsPerSecond: number;
+}
 
 /** Worker → page. */
-export type WorkerEvent = { type: 'hello'; protocol: number; nonce: number } | { type: 'error'; message: string };
+export type WorkerEvent =
+  | { type: 'hello'; protocol: number; nonce: number }
+  | { type: 'runInfo'; info: RunInfo }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  /** A status change; `message` says why for 'diverged' (what became non-finite, at which epoch). */
+  | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string }
+  /** An exception in the worker or the worker dying. runId absent when it cannot be tied to a run. `fatal`: the worker is gone. */
+  | { type: 'error'; runId?: RunId; message: string; fatal?: boolean };
+
+export type WorkerEventType = WorkerEvent['type'];
+
+/** Evaluate train and test sets after epoch `epoch` when `epoch % evaluationStride(epoch) === 0`. */
+export function evaluationStride(epoch: number): number {
+  if (epoch < 512) return 1;
+  return 2 ** Math.floor(Math.log2(epoch / 256));
+}
+
+/** The buffers of a snapshot, for postMessage's transfer list. */
+export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
+  const h = s.history;
+  const list: ArrayBufferLike[] = [
+    h.epochs.buffer,
+    h.batchLoss.buffer,
+    h.trainLoss.buffer,
+    h.testLoss.buffer,
+    h.trainAccuracy.buffer,
+    h.testAccuracy.buffer,
+    s.params.buffer,
+    s.outputGrid.buffer,
+    s.hiddenGrids.buffer,
+  ];
+  if (s.confusion) list.push(s.confusion.buffer);
+  return list as ArrayBuffer[];
+}
+
+export function runInfoTransferables(info: RunInfo): ArrayBuffer[] {
+  return [
+    info.inputGrids.buffer,
+    info.trainPoints.buffer,
+    info.trainLabels.buffer,
+    info.testPoints.buffer,
+    info.testLabels.buffer,
+  ] as ArrayBuffer[];
+}
+
+/** The run a message belongs to, or undefined for messages that belong to none. */
+export function eventRunId(event: WorkerEvent): RunId | undefined {
+  switch (event.type) {
+    case 'runInfo':
+      return event.info.runId;
+    case 'snapshot':
+      return event.snapshot.runId;
+    case 'status':
+    case 'error':
+      return event.runId;
+    case 'hello':
+      return undefined;
+  }
+}
+
+/** W and b of every layer from flat params, in the golden (out, in) row-major layout. */
+export function unpackParams(
+  layers: LayerLayout[],
+  params: Float64Array,
+): { weights: number[][][]; biases: number[][] } {
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  for (const l of layers) {
+    const w: number[][] = [];
+    for (let o = 0; o < l.outSize; o++) {
+      w.push(Array.from(params.subarray(l.wOffset + o * l.inSize, l.wOffset + (o + 1) * l.inSize)));
+    }
+    weights.push(w);
+    biases.push(Array.from(params.subarray(l.bOffset, l.bOffset + l.outSize)));
+  }
+  return { weights, biases };
+}

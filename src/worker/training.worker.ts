@@ -10,9 +10,5 @@ function post(event: WorkerEvent): void {
 
 self.onmessage = (e: MessageEvent<Command>) => {
   const cmd = e.data;
-  switch (cmd.type) {
-    case 'hello':
-      post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: cmd.nonce });
-      break;
-  }
+  if (cmd.type === 'hello') post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: cmd.nonce });
 };

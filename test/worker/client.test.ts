@@ -3,7 +3,7 @@ import { createTrainingClient } from '../../src/worker/client.ts';
 import type { WorkerEvent } from '../../src/worker/protocol.ts';
 
 class FakeWorker {
-  onmessage: ((e: { data: WorkerEvent }) => void) | null = null;
+  onmessage: ((e: { data: unknown }) => void) | null = null;
   onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
   onmessageerror: (() => void) | null = null;
   sent: unknown[] = [];
@@ -29,7 +29,7 @@ describe('createTrainingClient', () => {
     fake.onerror?.({ message: 'boom', preventDefault });
     expect(seen).toEqual([
       { type: 'hello', protocol: 1, nonce: 7 },
-      { type: 'error', message: 'boom' },
+      { type: 'error', message: 'boom', fatal: true },
     ]);
     expect(preventDefault).toHaveBeenCalled();
     off();
@@ -39,5 +39,17 @@ describe('createTrainingClient', () => {
     expect(fake.terminated).toBe(true);
     client.send({ type: 'hello', protocol: 1, nonce: 9 });
     expect(fake.sent).toHaveLength(1);
+  });
+
+  it('turns a message it does not understand into a (non-fatal) error event', () => {
+    const fake = new FakeWorker();
+    const client = createTrainingClient(() => fake as unknown as Worker);
+    const seen: WorkerEvent[] = [];
+    client.subscribe((e) => seen.push(e));
+    fake.onmessage?.({ data: { type: 'nonsense' } });
+    fake.onmessage?.({ data: 42 });
+    fake.onmessageerror?.();
+    expect(seen.map((e) => e.type)).toEqual(['error', 'error', 'error']);
+    expect(seen.every((e) => e.type === 'error' && !e.fatal)).toBe(true);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * The bridge between the store and the training worker: the store's only subscriber of
+ * consequence. It starts the worker, says hello, sends the current config, feeds every event to
+ * the store (which drops stale runs), and when the worker dies starts a fresh one and continues
+ * from the latest snapshot, so nothing the person set is lost.
+ */
+import { useEffect } from 'react';
+import { createTrainingClient, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
+import { PROTOCOL_VERSION } from '../worker/protocol.ts';
+import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
+
+export interface BridgeOptions {
+  /** Builds the Worker (tests inject a fake); default: the real training worker. */
+  factory?: WorkerFactory;
+  /** Restarts allowed within `restartWindowMs` before giving up (a config that kills the worker every time). */
+  maxRestarts?: number;
+  restartWindowMs?: number;
+}
+
+/** Start the worker and wire it to the store; returns the function that stops and terminates it. */
+export function startWorkerBridge(options: BridgeOptions = {}): () => void {
+  const maxRestarts = options.maxRestarts ?? 3;
+  const windowMs = options.restartWindowMs ?? 60_000;
+  const restarts: number[] = [];
+  let client: TrainingClient | null = null;
+  let disconnect: (() => void) | null = null;
+  let off: (() => void) | null = null;
+  let stopped = false;
+
+  const teardown = () => {
+    off?.();
+    disconnect?.();
+    client?.terminate();
+    off = disconnect = client = null;
+  };
+
+  const connect = (resume: boolean) => {
+    const c = createTrainingClient(options.factory);
+    client = c;
+    setWorkerState('starting');
+    off = c.subscribe((event) => {
+      if (event.type === 'error' && event.fatal) {
+        receiveEvent(event);
+        restart();
+        return;
+      }
+      receiveEvent(event);
+    });
+    disconnect = connectWorker((command) => c.send(command));
+    c.send({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: Date.now() % 1e9 });
+    startCurrentRun(resume);
+  };
+
+  const restart = () => {
+    if (stopped) return;
+    const t = performance.now();
+    while (restarts.length > 0 && t - restarts[0]! > windowMs) restarts.shift();
+    teardown();
+    if (restarts.length >= maxRestarts) {
+      setWorkerState('failed');
+      store
+        .getState()
+        .addNotice(
+          'The training worker keeps failing with this experiment. Change a setting or reload the page.',
+          'error',
+          'worker',
+        );
+      return;
+    }
+    restarts.push(t);
+    store
+      .getState()
+      .addNotice('The training worker stopped; a fresh one continues from the last state.', 'warning', 'worker');
+    connect(true);
+  };
+
+  connect(true);
+  return () => {
+    stopped = true;
+    teardown();
+  };
+}
+
+/** For App: start the bridge once, stop (and terminate the worker) on unmount. */
+export function useTrainingBridge(options?: BridgeOptions): void {
+  useEffect(() => startWorkerBridge(options), [options]);
+}

@@ -1,0 +1,424 @@
+/**
+ * The playground's state: the experiment config (what a link holds), the live run, a bounded
+ * history and the latest snapshot. A framework-free zustand store with a thin React hook; every
+ * action is a plain module-level function, so the worker bridge and tests call them without React.
+ *
+ * Canvases read `useStore.getState().snapshot` and `useStore.subscribe` (transient updates, no
+ * React re-render per frame). The chart reads `history` (≤ MAX_HISTORY points, republished at most
+ * every HISTORY_PUBLISH_MS while running).
+ */
+import { useStore as useZustandStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import {
+  CLASSIFICATION_DATASETS,
+  MULTICLASS_DATASETS,
+  REGRESSION_DATASETS,
+  type DatasetName,
+  type ProblemType,
+} from '../nn/types.ts';
+import { DEFAULT_CONFIG, lossesFor, type ExperimentConfig, type Speed } from '../share/config.ts';
+import {
+  eventRunId,
+  HYPERPARAMETER_KEYS,
+  PROTOCOL_VERSION,
+  unpackParams,
+  type Command,
+  type Hyperparameters,
+  type RestoreState,
+  type RunId,
+  type RunInfo,
+  type RunStatus,
+  type Snapshot,
+  type WorkerEvent,
+} from '../worker/protocol.ts';
+import { HistoryBuffer, type HistoryPoint } from './history.ts';
+
+export type { HistoryPoint } from './history.ts';
+
+export type RunStatusView = RunStatus | 'error';
+
+export interface RunState {
+  status: RunStatusView;
+  epoch: number;
+  trainLoss: number | null;
+  testLoss: number | null;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  /** Why the run diverged or failed; null otherwise. */
+  message: string | null;
+  /** Worker epochs per second, as of the latest snapshot. */
+  epochsPerSecond: number;
+}
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  text: string;
+  /** Notices with the same key replace each other (e.g. one per rejected link field). */
+  key?: string;
+}
+
+export type WorkerState = 'starting' | 'ready' | 'failed';
+
+/** Weights and progress to continue from (a loaded file or link). */
+export interface LoadOptions {
+  weights?: { weights: number[][][]; biases: number[][] };
+  epoch?: number;
+  history?: HistoryPoint[];
+}
+
+export interface Actions {
+  setConfig(patch: Partial<ExperimentConfig>): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** One epoch (or `epochs`), then paused. */
+  step(epochs?: number): void;
+  reset(): void;
+  regenerate(): void;
+  setWeight(layer: number, to: number, from: number, value: number): void;
+  setSpeed(speed: Speed): void;
+  loadExperiment(config: ExperimentConfig, options?: LoadOptions): void;
+  addNotice(text: string, kind?: NoticeKind, key?: string): number;
+  dismissNotice(id: number): void;
+}
+
+export interface PlaygroundState extends Actions {
+  config: ExperimentConfig;
+  /** The current run; events of any other run are dropped. */
+  runId: RunId;
+  run: RunState;
+  history: HistoryPoint[];
+  /** Latest snapshot of the current run: read it with getState()/subscribe for canvases. */
+  snapshot: Snapshot | null;
+  /** Static facts of the current run (layout, data points, input-feature grids). */
+  runInfo: RunInfo | null;
+  notices: Notice[];
+  worker: WorkerState;
+}
+
+/** Keys that change only what is drawn: the worker is not told. */
+export const VIEW_KEYS = ['showTestData', 'discretize', 'theme'] as const satisfies readonly (keyof ExperimentConfig)[];
+const LIVE: ReadonlySet<string> = new Set(HYPERPARAMETER_KEYS);
+const VIEW: ReadonlySet<string> = new Set(VIEW_KEYS);
+/** Every other key rebuilds data and network (the seeds are kept, so Reset gives the same start). */
+export function isRebuildKey(key: keyof ExperimentConfig): boolean {
+  return !LIVE.has(key) && !VIEW.has(key) && key !== 'speed';
+}
+
+export const HISTORY_PUBLISH_MS = 100;
+export const GRID_RESOLUTION = 50;
+const MAX_NOTICES = 20;
+
+const IDLE_RUN: RunState = {
+  status: 'idle',
+  epoch: 0,
+  trainLoss: null,
+  testLoss: null,
+  trainAccuracy: null,
+  testAccuracy: null,
+  message: null,
+  epochsPerSecond: 0,
+};
+
+// ---- the worker link (set by the bridge) ----
+type Sender = (command: Command) => void;
+let sender: Sender | null = null;
+const historyBuffer = new HistoryBuffer();
+let lastPublish = -Infinity;
+let nextNoticeId = 1;
+let nextRunId = 1;
+
+function send(command: Command): void {
+  sender?.(command);
+}
+
+const now = () => performance.now();
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    return ka.length === kb.length && ka.every((k) => sameValue(ra[k], rb[k]));
+  }
+  return false;
+}
+
+const DATASETS_OF: Record<ProblemType, readonly DatasetName[]> = {
+  classification: CLASSIFICATION_DATASETS,
+  regression: REGRESSION_DATASETS,
+  multiclass: MULTICLASS_DATASETS,
+};
+
+function problemOfDataset(name: DatasetName): ProblemType | null {
+  for (const p of ['classification', 'regression', 'multiclass'] as const) if (DATASETS_OF[p].includes(name)) return p;
+  return null; // custom
+}
+
+/**
+ * Keep dataset, problem and loss coherent: picking a dataset sets its problem; picking a problem
+ * the dataset does not pose picks that problem's first dataset; a loss the problem does not
+ * offer becomes its default.
+ */
+export function coherentConfig(next: ExperimentConfig, patch: Partial<ExperimentConfig>): ExperimentConfig {
+  const c = { ...next };
+  const dsProblem = problemOfDataset(c.dataset);
+  if (patch.dataset !== undefined && dsProblem) c.problem = dsProblem;
+  else if (patch.problem !== undefined && dsProblem && dsProblem !== c.problem) c.dataset = DATASETS_OF[c.problem][0]!;
+  const losses = lossesFor(c.problem);
+  if (!losses.includes(c.loss)) c.loss = losses[0]!;
+  return c;
+}
+
+interface StartOptions {
+  play?: boolean;
+  restore?: RestoreState | undefined;
+  history?: HistoryPoint[] | undefined;
+}
+
+/** A new run of `config` in the worker; history and snapshot start afresh unless given. */
+function startRun(config: ExperimentConfig, opts: StartOptions = {}): void {
+  const runId = nextRunId++;
+  historyBuffer.clear();
+  for (const p of opts.history ?? []) historyBuffer.add(p.epoch, p);
+  lastPublish = -Infinity;
+  store.setState({
+    runId,
+    run: { ...IDLE_RUN, epoch: opts.restore?.epoch ?? 0, status: opts.play ? 'running' : 'idle' },
+    history: historyBuffer.toArray(),
+    snapshot: null,
+    runInfo: null,
+  });
+  const init: Command = { type: 'init', runId, config, gridResolution: GRID_RESOLUTION };
+  if (opts.restore) init.restore = opts.restore;
+  send(init);
+  if (opts.play) send({ type: 'play', runId });
+}
+
+export const store = createStore<PlaygroundState>()((set, get) => {
+  const setStatus = (status: RunStatusView) => set((s) => ({ run: { ...s.run, status } }));
+
+  const actions: Actions = {
+    setConfig(patch) {
+      const prev = get().config;
+      const next = coherentConfig({ ...prev, ...patch }, patch);
+      const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => !sameValue(prev[k], next[k]));
+      if (changed.length === 0) return;
+      set({ config: next });
+      const { run, runId } = get();
+      if (changed.some(isRebuildKey) || run.status === 'error') {
+        startRun(next, { play: run.status === 'running' });
+        return;
+      }
+      const live = changed.filter((k) => LIVE.has(k));
+      if (live.length > 0) {
+        const hyperparameters: Partial<Hyperparameters> = {};
+        for (const k of live) (hyperparameters as Record<string, unknown>)[k] = next[k];
+        send({ type: 'setHyperparameters', runId, hyperparameters });
+      }
+      if (changed.includes('speed')) send({ type: 'setSpeed', runId, speed: next.speed });
+    },
+    play() {
+      const { run, runId } = get();
+      if (run.status === 'running' || run.status === 'diverged' || run.status === 'error') return;
+      setStatus('running');
+      send({ type: 'play', runId });
+    },
+    pause() {
+      const { run, runId } = get();
+      if (run.status !== 'running') return;
+      setStatus('paused');
+      send({ type: 'pause', runId });
+    },
+    togglePlay() {
+      if (get().run.status === 'running') actions.pause();
+      else actions.play();
+    },
+    step(epochs = 1) {
+      const { run, runId } = get();
+      if (run.status === 'diverged' || run.status === 'error') return;
+      if (run.status === 'running') setStatus('paused');
+      send({ type: 'step', runId, epochs });
+    },
+    reset() {
+      startRun(get().config);
+    },
+    regenerate() {
+      actions.setConfig({ dataSeed: (get().config.dataSeed + 1) >>> 0 });
+    },
+    setWeight(layer, to, from, value) {
+      if (!Number.isFinite(value)) return;
+      send({ type: 'setWeight', runId: get().runId, layer, to, from, value });
+    },
+    setSpeed(speed) {
+      actions.setConfig({ speed });
+    },
+    loadExperiment(config, options = {}) {
+      set({ config });
+      const restore: RestoreState | undefined = options.weights
+        ? { weights: options.weights.weights, biases: options.weights.biases, epoch: options.epoch ?? 0 }
+        : undefined;
+      startRun(config, { restore, history: options.history });
+    },
+    addNotice(text, kind = 'info', key) {
+      const id = nextNoticeId++;
+      const notice: Notice = key === undefined ? { id, kind, text } : { id, kind, text, key };
+      set((s) => {
+        const kept = key === undefined ? s.notices : s.notices.filter((n) => n.key !== key);
+        return { notices: [...kept, notice].slice(-MAX_NOTICES) };
+      });
+      return id;
+    },
+    dismissNotice(id) {
+      set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+    },
+  };
+
+  return {
+    config: DEFAULT_CONFIG,
+    runId: 0,
+    run: IDLE_RUN,
+    history: [],
+    snapshot: null,
+    runInfo: null,
+    notices: [],
+    worker: 'starting',
+    ...actions,
+  };
+});
+
+/** The React hook: `useStore(s => s.config)`; also `useStore.getState()`, `useStore.subscribe(listener)`. */
+function useBoundStore<T>(selector: (state: PlaygroundState) => T): T {
+  return useZustandStore(store, selector);
+}
+export const useStore = Object.assign(useBoundStore, {
+  getState: store.getState,
+  setState: store.setState,
+  subscribe: store.subscribe,
+  getInitialState: store.getInitialState,
+});
+
+export const {
+  setConfig,
+  play,
+  pause,
+  togglePlay,
+  step,
+  reset,
+  regenerate,
+  setWeight,
+  setSpeed,
+  loadExperiment,
+  addNotice,
+  dismissNotice,
+} = store.getState();
+
+// ---- used by the bridge ----
+
+/** Route commands to a worker; returns the function that disconnects it. */
+export function connectWorker(send: Sender): () => void {
+  sender = send;
+  return () => {
+    if (sender === send) sender = null;
+  };
+}
+
+/**
+ * (Re)start the current config in the worker. With `resume`, continue from the latest snapshot's
+ * weights and epoch (after a worker restart) and keep the history; otherwise a fresh run.
+ */
+export function startCurrentRun(resume = false): void {
+  const s = store.getState();
+  if (resume && s.snapshot && s.runInfo && s.snapshot.status !== 'diverged') {
+    const { weights, biases } = unpackParams(s.runInfo.layers, s.snapshot.params);
+    startRun(s.config, { restore: { weights, biases, epoch: s.snapshot.epoch }, history: s.history });
+    return;
+  }
+  startRun(s.config);
+}
+
+export function setWorkerState(worker: WorkerState): void {
+  store.setState({ worker });
+}
+
+/** Every worker event enters here. Events of another run are dropped. */
+export function receiveEvent(event: WorkerEvent): void {
+  const s = store.getState();
+  const id = eventRunId(event);
+  if (id !== undefined && id !== s.runId) return;
+  switch (event.type) {
+    case 'hello':
+      if (event.protocol === PROTOCOL_VERSION) setWorkerState('ready');
+      else {
+        setWorkerState('failed');
+        s.addNotice(
+          `The training worker speaks protocol ${event.protocol}, this page ${PROTOCOL_VERSION}: reload the page.`,
+          'error',
+          'worker',
+        );
+      }
+      return;
+    case 'runInfo':
+      store.setState({ runInfo: event.info });
+      return;
+    case 'snapshot': {
+      const snap = event.snapshot;
+      historyBuffer.addChunk(snap.history);
+      const t = now();
+      const publish = snap.status !== 'running' || t - lastPublish >= HISTORY_PUBLISH_MS;
+      if (publish) lastPublish = t;
+      store.setState((st) => ({
+        snapshot: snap,
+        run: {
+          ...st.run,
+          epoch: snap.epoch,
+          trainLoss: snap.trainLoss,
+          testLoss: snap.testLoss,
+          trainAccuracy: snap.trainAccuracy,
+          testAccuracy: snap.testAccuracy,
+          epochsPerSecond: snap.epochsPerSecond,
+        },
+        ...(publish ? { history: historyBuffer.toArray() } : {}),
+      }));
+      return;
+    }
+    case 'status': {
+      const message = event.message ?? null;
+      store.setState((st) => ({
+        run: {
+          ...st.run,
+          status: event.status,
+          epoch: event.epoch,
+          message: event.status === 'diverged' ? message : null,
+        },
+      }));
+      if (event.status === 'diverged' && message) s.addNotice(message, 'warning', 'diverged');
+      return;
+    }
+    case 'error':
+      store.setState((st) => ({ run: { ...st.run, status: 'error', message: event.message } }));
+      s.addNotice(event.message, 'error', 'worker-error');
+      return;
+  }
+}
+
+/** Back to the first visit's state (tests). Disconnects nothing. */
+export function resetStoreForTests(config: ExperimentConfig = DEFAULT_CONFIG): void {
+  historyBuffer.clear();
+  lastPublish = -Infinity;
+  store.setState({
+    config,
+    runId: 0,
+    run: IDLE_RUN,
+    history: [],
+    snapshot: null,
+    runInfo: null,
+    notices: [],
+    worker: 'starting',
+  });
+}

@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startWorkerBridge } from '../../src/state/bridge.ts';
+import { resetStoreForTests, store } from '../../src/state/store.ts';
+import { DEFAULT_CONFIG } from '../../src/share/config.ts';
+import type { Command, WorkerEvent, Snapshot } from '../../src/worker/protocol.ts';
+
+class FakeWorker {
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  sent: Command[] = [];
+  terminated = false;
+  postMessage(m: Command) {
+    this.sent.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(e: WorkerEvent) {
+    this.onmessage?.({ data: e });
+  }
+  die(message = 'worker crashed') {
+    this.onerror?.({ message, preventDefault: () => undefined });
+  }
+}
+
+let workers: FakeWorker[] = [];
+const factory = () => {
+  const w = new FakeWorker();
+  workers.push(w);
+  return w as unknown as Worker;
+};
+
+beforeEach(() => {
+  workers = [];
+  resetStoreForTests();
+});
+
+function snap(runId: number, epoch: number): Snapshot {
+  return {
+    runId,
+    seq: 1,
+    status: 'running',
+    epoch,
+    trainLoss: 0.1,
+    testLoss: 0.2,
+    trainAccuracy: 1,
+    testAccuracy: 1,
+    history: {
+      epochs: Float64Array.of(epoch),
+      batchLoss: Float64Array.of(0.1),
+      trainLoss: Float64Array.of(NaN),
+      testLoss: Float64Array.of(NaN),
+      trainAccuracy: Float64Array.of(NaN),
+      testAccuracy: Float64Array.of(NaN),
+    },
+    // 2 → 1 network: W (1×2) then b.
+    params: Float64Array.of(0.5, -0.25, 0.125),
+    outputGrid: new Float32Array(1),
+    hiddenGrids: new Float32Array(0),
+    confusion: null,
+    epochsPerSecond: 1,
+  };
+}
+
+describe('the worker bridge', () => {
+  it('says hello, sends the current config, and terminates the worker when stopped', () => {
+    const stop = startWorkerBridge({ factory });
+    expect(workers).toHaveLength(1);
+    const w = workers[0]!;
+    expect(w.sent.map((c) => c.type)).toEqual(['hello', 'init']);
+    const init = w.sent[1] as Extract<Command, { type: 'init' }>;
+    expect(init.config).toEqual(DEFAULT_CONFIG);
+    expect(init.runId).toBe(store.getState().runId);
+    stop();
+    expect(w.terminated).toBe(true);
+    store.getState().play();
+    expect(w.sent).toHaveLength(2);
+  });
+
+  it('after the worker dies, starts a fresh one that continues from the last snapshot with the same config', () => {
+    const stop = startWorkerBridge({ factory });
+    const first = workers[0]!;
+    store.getState().setConfig({ learningRate: 0.3, hidden: [] });
+    const id = store.getState().runId;
+    first.emit({
+      type: 'runInfo',
+      info: {
+        runId: id,
+        sizes: [2, 1],
+        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
+        paramCount: 3,
+        features: ['x', 'y'],
+        problem: 'classification',
+        classes: 2,
+        outputActivation: 'tanh',
+        loss: 'mse',
+        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
+        gridResolution: 1,
+        inputGrids: new Float32Array(2),
+        trainPoints: new Float64Array(0),
+        trainLabels: new Float64Array(0),
+        testPoints: new Float64Array(0),
+        testLabels: new Float64Array(0),
+      },
+    });
+    first.emit({ type: 'snapshot', snapshot: snap(id, 42) });
+    first.die();
+    expect(first.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    const second = workers[1]!;
+    const init = second.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+    expect(init.config).toMatchObject({ learningRate: 0.3, hidden: [] });
+    expect(init.restore).toEqual({ weights: [[[0.5, -0.25]]], biases: [[0.125]], epoch: 42 });
+    expect(store.getState().history.map((p) => p.epoch)).toEqual([42]);
+    expect(store.getState().notices.some((n) => n.kind === 'warning')).toBe(true);
+    stop();
+  });
+
+  it('gives up after repeated deaths and says so', () => {
+    const stop = startWorkerBridge({ factory, maxRestarts: 2 });
+    workers[0]!.die();
+    workers[1]!.die();
+    workers[2]!.die();
+    expect(workers).toHaveLength(3);
+    expect(store.getState().worker).toBe('failed');
+    expect(store.getState().notices.at(-1)?.kind).toBe('error');
+    stop();
+  });
+});
