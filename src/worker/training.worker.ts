@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
 // Wires the trainer to `self`. Kept to a few lines: the logic lives in plain, testable modules.
-import { PROTOCOL_VERSION, type Command, type WorkerEvent } from './protocol.ts';
+import type { Command } from './protocol.ts';
+import { createYieldScheduler } from './schedule.ts';
+import { TrainerHost } from './trainer.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-function post(event: WorkerEvent): void {
-  self.postMessage(event);
-}
+const host = new TrainerHost({
+  now: () => performance.now(),
+  schedule: createYieldScheduler(),
+  post: (event, transfer) => self.postMessage(event, transfer),
+});
 
-self.onmessage = (e: MessageEvent<Command>) => {
-  const cmd = e.data;
-  if (cmd.type === 'hello') post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: cmd.nonce });
-};
+self.onmessage = (e: MessageEvent<Command>) => host.handle(e.data);

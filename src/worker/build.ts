@@ -1,0 +1,136 @@
+/**
+ * Config → engine objects: the data (generated or drawn), its train/test split, the input
+ * features, the network and its trainer, plus what a run sends once (RunInfo).
+ *
+ * Seeds: `dataSeed` drives generation and the split; `seed` the initial weights, and a seed
+ * derived from it (seed ^ TRAINER_SALT) the trainer's shuffle/dropout stream.
+ */
+import { datasetFromPoints, generateDataset, splitDataset, targets, type Dataset } from '../nn/data.ts';
+import { computeFeatures } from '../nn/features.ts';
+import { gridPoints } from '../nn/grid.ts';
+import { createNetwork, setWeights, type Network } from '../nn/network.ts';
+import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../nn/training.ts';
+import { DOMAIN, type OutputActivation, type ProblemType } from '../nn/types.ts';
+import { outputFor, type ExperimentConfig } from '../share/config.ts';
+import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from './protocol.ts';
+
+export const TRAINER_SALT = 0x9e3779b9;
+export const DEFAULT_GRID_RESOLUTION = 50;
+export const REGION = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN } as const;
+
+export interface Built {
+  net: Network;
+  trainer: Trainer;
+  train: Data;
+  test: Data;
+  trainSet: Dataset;
+  testSet: Dataset;
+  problem: ProblemType;
+  /** K: 2 for classification, classes for multiclass, 1 for regression. */
+  classes: number;
+  outputActivation: OutputActivation;
+  info: RunInfo;
+}
+
+export function hyperparametersOf(config: ExperimentConfig): Hyperparameters {
+  return {
+    learningRate: config.learningRate,
+    batchSize: config.batchSize,
+    optimizer: config.optimizer,
+    momentum: config.momentum,
+    regularization: config.regularization,
+    regularizationRate: config.regularizationRate,
+    dropout: config.dropout,
+    schedule: config.schedule,
+    clipNorm: config.clipNorm,
+  };
+}
+
+function loadDataset(config: ExperimentConfig): Dataset {
+  if (config.dataset === 'custom') return datasetFromPoints(config.points, config.problem, config.classes);
+  return generateDataset(config.dataset, {
+    samples: config.samples,
+    noise: config.noise,
+    seed: config.dataSeed,
+    classes: config.classes,
+  });
+}
+
+export function buildRun(
+  runId: RunId,
+  config: ExperimentConfig,
+  gridResolution: number = DEFAULT_GRID_RESOLUTION,
+  restore?: RestoreState,
+): Built {
+  const dataset = loadDataset(config);
+  const problem = dataset.problem;
+  const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
+  if (trainSet.n === 0) throw new Error('There is no training data: add points or pick a dataset.');
+  const out = outputFor(problem, config.loss);
+  const features = [...config.features];
+  const outputs = problem === 'multiclass' ? dataset.classes : 1;
+  const sizes = [features.length, ...config.hidden, outputs];
+  const activations = [...config.hidden.map(() => config.activation), out.activation];
+  const net = createNetwork({ sizes, activations }, config.init, config.seed);
+  if (restore) setWeights(net, restore.weights, restore.biases);
+
+  const train: Data = {
+    x: computeFeatures(trainSet.points, features),
+    y: targets(trainSet, out.activation),
+    n: trainSet.n,
+  };
+  const test: Data = {
+    x: computeFeatures(testSet.points, features),
+    y: targets(testSet, out.activation),
+    n: testSet.n,
+  };
+  const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...hyperparametersOf(config), loss: out.loss };
+  const trainer = new Trainer(net, train, options, (config.seed ^ TRAINER_SALT) >>> 0);
+  if (restore) trainer.epochCount = restore.epoch;
+
+  const layers: LayerLayout[] = net.layers.map((l, i) => ({
+    inSize: l.inSize,
+    outSize: l.outSize,
+    wOffset: l.wOffset,
+    bOffset: l.bOffset,
+    activation: activations[i]!,
+  }));
+  const r = gridResolution;
+  const region = { ...REGION };
+  const f = features.length;
+  const sampleMajor = computeFeatures(gridPoints(region, r), features);
+  const inputGrids = new Float32Array(f * r * r);
+  for (let j = 0; j < f; j++) {
+    for (let i = 0; i < r * r; i++) inputGrids[j * r * r + i] = sampleMajor[i * f + j]!;
+  }
+  const info: RunInfo = {
+    runId,
+    sizes,
+    layers,
+    paramCount: net.params.length,
+    features,
+    problem,
+    classes: problem === 'regression' ? 1 : dataset.classes,
+    outputActivation: out.activation,
+    loss: out.loss,
+    region,
+    gridResolution: r,
+    inputGrids,
+    trainPoints: trainSet.points.slice(),
+    trainLabels: trainSet.labels.slice(),
+    testPoints: testSet.points.slice(),
+    testLabels: testSet.labels.slice(),
+  };
+  return {
+    net,
+    trainer,
+    train,
+    test,
+    trainSet,
+    testSet,
+    problem,
+    classes: info.classes,
+    outputActivation: out.activation,
+    info,
+  };
+}

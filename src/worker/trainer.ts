@@ -1,0 +1,475 @@
+/**
+ * The training loop as plain code: no `self`, no timers of its own. The clock and the scheduler
+ * are injected, so Node tests drive it deterministically and the worker drives it with
+ * performance.now() and a zero-delay yield (src/worker/schedule.ts).
+ *
+ * TrainingRun is one run (network, trainer, status, loop); TrainerHost routes commands to the
+ * current run and owns the run ids. One host could hold several runs later (lockstep comparison).
+ *
+ * Speeds: 'max' trains epoch after epoch for one display frame (FRAME_MS), sends one snapshot,
+ * yields so commands get through, and goes on: never more than one snapshot per frame. A number is
+ * epochs per second for teaching (1, 10, 100), paced against the clock; snapshots at most per frame.
+ */
+import { evaluationStride } from './protocol.ts';
+import type {
+  Command,
+  HistoryChunk,
+  Hyperparameters,
+  RestoreState,
+  RunId,
+  RunStatus,
+  Snapshot,
+  WorkerEvent,
+} from './protocol.ts';
+import { PROTOCOL_VERSION, runInfoTransferables, snapshotTransferables } from './protocol.ts';
+import type { Cancel } from './schedule.ts';
+import { buildRun, DEFAULT_GRID_RESOLUTION, hyperparametersOf, type Built } from './build.ts';
+import { paramIndex } from '../nn/network.ts';
+import { predictGrid } from '../nn/grid.ts';
+import { LIMITS } from '../nn/types.ts';
+import type { ExperimentConfig, Speed } from '../share/config.ts';
+
+export const FRAME_MS = 1000 / 60;
+/** Upper bound of epochs one `step` command trains synchronously. */
+export const MAX_STEP_EPOCHS = 10_000;
+
+export interface LoopEnv {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Run fn after delayMs (0: as soon as pending messages are handled). */
+  schedule(fn: () => void, delayMs: number): Cancel;
+  post(event: WorkerEvent, transfer: ArrayBuffer[]): void;
+}
+
+/** Growable per-epoch columns, emptied into each snapshot. */
+class HistoryRecorder {
+  private cap = 64;
+  private len = 0;
+  private cols = this.alloc(64);
+
+  private alloc(n: number) {
+    return Array.from({ length: 6 }, () => new Float64Array(n));
+  }
+
+  push(epoch: number, batchLoss: number, trainLoss: number, testLoss: number, trainAcc: number, testAcc: number) {
+    if (this.len === this.cap) {
+      const next = this.alloc(this.cap * 2);
+      for (let c = 0; c < 6; c++) next[c]!.set(this.cols[c]!);
+      this.cols = next;
+      this.cap *= 2;
+    }
+    const i = this.len++;
+    const c = this.cols;
+    c[0]![i] = epoch;
+    c[1]![i] = batchLoss;
+    c[2]![i] = trainLoss;
+    c[3]![i] = testLoss;
+    c[4]![i] = trainAcc;
+    c[5]![i] = testAcc;
+  }
+
+  /** Copies of the recorded epochs (fresh buffers, safe to transfer); empties the recorder. */
+  take(): HistoryChunk {
+    const n = this.len;
+    const [epochs, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy] = this.cols.map((c) => c.slice(0, n));
+    this.len = 0;
+    return {
+      epochs: epochs!,
+      batchLoss: batchLoss!,
+      trainLoss: trainLoss!,
+      testLoss: testLoss!,
+      trainAccuracy: trainAccuracy!,
+      testAccuracy: testAccuracy!,
+    };
+  }
+
+  get length(): number {
+    return this.len;
+  }
+}
+
+interface Evaluation {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+export class TrainingRun {
+  readonly runId: RunId;
+  readonly config: ExperimentConfig;
+  readonly gridResolution: number;
+  status: RunStatus = 'idle';
+  speed: Speed;
+  private readonly b: Built;
+  private readonly env: LoopEnv;
+  private readonly history = new HistoryRecorder();
+  private readonly outputGrid: Float32Array;
+  private readonly hiddenGrids: Float32Array;
+  private readonly testOut: Float64Array;
+  private cancel: Cancel | null = null;
+  private seq = 0;
+  private lastSnapshotAt = -Infinity;
+  private epochsAtLastSnapshot = 0;
+  private timeAtLastSnapshot = 0;
+  private lastEval: Evaluation | null = null;
+  /** Pacing for numeric speeds: epoch count and time when the current pace started. */
+  private paceEpoch = 0;
+  private paceTime = 0;
+  private divergedMessage = '';
+
+  constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, gridResolution?: number, restore?: RestoreState) {
+    this.runId = runId;
+    this.config = { ...config, hidden: [...config.hidden], features: [...config.features] };
+    this.gridResolution = clampResolution(gridResolution ?? DEFAULT_GRID_RESOLUTION);
+    this.env = env;
+    this.speed = config.speed;
+    this.b = buildRun(runId, this.config, this.gridResolution, restore);
+    const r2 = this.gridResolution * this.gridResolution;
+    const outputs = this.b.info.sizes[this.b.info.sizes.length - 1]!;
+    const hiddenUnits = this.config.hidden.reduce((a, n) => a + n, 0);
+    this.outputGrid = new Float32Array(r2 * outputs);
+    this.hiddenGrids = new Float32Array(r2 * hiddenUnits);
+    this.testOut = new Float64Array(this.b.test.n * outputs);
+    this.epochsAtLastSnapshot = this.epoch;
+    this.timeAtLastSnapshot = env.now();
+  }
+
+  get epoch(): number {
+    return this.b.trainer.epochCount;
+  }
+
+  /** Announce the run: its static info, then a first snapshot (with the starting loss as history point). */
+  start(): void {
+    const info = this.b.info;
+    this.env.post({ type: 'runInfo', info }, runInfoTransferables(info));
+    const e = this.evaluate();
+    this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
+    this.sendSnapshot();
+  }
+
+  play(): void {
+    if (this.status === 'running') return;
+    if (this.status === 'diverged') {
+      this.postStatus(this.divergedMessage);
+      return;
+    }
+    this.setStatus('running');
+    this.repace();
+    this.lastSnapshotAt = this.env.now();
+    this.scheduleTick(0);
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.stopLoop();
+    this.setStatus('paused');
+    this.sendSnapshot();
+  }
+
+  step(epochs: number): void {
+    if (this.status === 'diverged') {
+      this.postStatus(this.divergedMessage);
+      return;
+    }
+    const n = Math.max(1, Math.min(MAX_STEP_EPOCHS, Math.floor(Number.isFinite(epochs) ? epochs : 1)));
+    this.stopLoop();
+    if (this.status !== 'paused') this.setStatus('paused');
+    for (let i = 0; i < n; i++) if (!this.trainEpoch()) return;
+    this.sendSnapshot();
+  }
+
+  setHyperparameters(h: Partial<Hyperparameters>): void {
+    const clean: Partial<Hyperparameters> = {};
+    const current = hyperparametersOf(this.config);
+    for (const key of Object.keys(current) as (keyof Hyperparameters)[]) {
+      if (h[key] !== undefined) (clean as Record<string, unknown>)[key] = h[key];
+    }
+    this.b.trainer.setOptions(clean);
+    Object.assign(this.config, clean);
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.config.speed = speed;
+    this.repace();
+    if (this.status === 'running') {
+      this.stopLoop();
+      this.scheduleTick(0);
+    }
+  }
+
+  setWeight(layer: number, to: number, from: number, value: number): void {
+    const l = this.b.net.layers[layer];
+    if (!l || !Number.isInteger(to) || to < 0 || to >= l.outSize || !Number.isFinite(value)) {
+      throw new RangeError(
+        `No weight at layer ${layer}, unit ${to}, input ${from}, or ${value} is not a finite number.`,
+      );
+    }
+    let index: number;
+    if (from === -1) index = l.bOffset + to;
+    else if (Number.isInteger(from) && from >= 0 && from < l.inSize) index = paramIndex(this.b.net, layer, to, from);
+    else throw new RangeError(`No weight at layer ${layer}, unit ${to}, input ${from}.`);
+    this.b.net.params[index] = value;
+    this.lastEval = null;
+    this.sendSnapshot();
+  }
+
+  requestSnapshot(): void {
+    this.sendSnapshot();
+  }
+
+  /** Stop for good (the run is replaced). */
+  dispose(): void {
+    this.stopLoop();
+  }
+
+  private setStatus(status: RunStatus, message?: string): void {
+    this.status = status;
+    this.postStatus(message);
+  }
+
+  private postStatus(message?: string): void {
+    const event: WorkerEvent = { type: 'status', runId: this.runId, status: this.status, epoch: this.epoch };
+    if (message) event.message = message;
+    this.env.post(event, []);
+  }
+
+  private repace(): void {
+    this.paceEpoch = this.epoch;
+    this.paceTime = this.env.now();
+  }
+
+  private stopLoop(): void {
+    if (this.cancel) {
+      this.cancel();
+      this.cancel = null;
+    }
+  }
+
+  private scheduleTick(delay: number): void {
+    this.cancel = this.env.schedule(() => {
+      this.cancel = null;
+      this.tick();
+    }, delay);
+  }
+
+  private tick(): void {
+    if (this.status !== 'running') return;
+    const env = this.env;
+    if (this.speed === 'max') {
+      // Train for what is left of this frame, then one snapshot, then yield to messages.
+      do {
+        if (!this.trainEpoch()) return;
+      } while (env.now() - this.lastSnapshotAt < FRAME_MS);
+      this.sendSnapshot();
+      this.scheduleTick(0);
+      return;
+    }
+    const speed = this.speed;
+    let due = this.paceEpoch + Math.floor(((env.now() - this.paceTime) * speed) / 1000);
+    // More than a second behind (a slow machine, a hidden tab): start pacing afresh, no burst.
+    if (due - this.epoch > speed) {
+      this.paceEpoch = this.epoch;
+      this.paceTime = env.now() - 1000 / speed;
+      due = this.epoch + 1;
+    }
+    while (this.epoch < due) if (!this.trainEpoch()) return;
+    const now = env.now();
+    const nextEpochAt = this.paceTime + ((this.epoch + 1 - this.paceEpoch) * 1000) / speed;
+    let delay = Math.max(0, nextEpochAt - now);
+    if (this.history.length > 0) {
+      const frameLeft = this.lastSnapshotAt + FRAME_MS - now;
+      if (frameLeft <= 0) this.sendSnapshot();
+      else delay = Math.min(delay, frameLeft);
+    }
+    this.scheduleTick(delay);
+  }
+
+  /** One epoch, recorded; false (and the run diverged) when the loss or a weight is not finite. */
+  private trainEpoch(): boolean {
+    const b = this.b;
+    const r = b.trainer.epoch();
+    const epoch = this.epoch;
+    let e: Evaluation | null = null;
+    const finiteLoss = r.finite && Number.isFinite(r.loss);
+    if (finiteLoss && epoch % evaluationStride(epoch) === 0) e = this.evaluate();
+    this.history.push(
+      epoch,
+      r.loss,
+      e ? e.trainLoss : NaN,
+      e ? e.testLoss : NaN,
+      e?.trainAccuracy ?? NaN,
+      e?.testAccuracy ?? NaN,
+    );
+    if (finiteLoss) return true;
+    // The engine's `finite` covers every minibatch loss and every parameter.
+    if (!Number.isFinite(r.loss)) this.diverge(`The loss became ${String(r.loss)} at epoch ${epoch}.`);
+    else this.diverge(`A weight became ${nonFiniteParam(b.net.params)} at epoch ${epoch}.`);
+    return false;
+  }
+
+  private diverge(what: string): void {
+    this.stopLoop();
+    this.divergedMessage = `${what} Training stopped: the learning rate (${this.config.learningRate}) is probably too high. Lower it, then press Reset.`;
+    this.status = 'diverged';
+    this.sendSnapshot();
+    this.postStatus(this.divergedMessage);
+  }
+
+  private evaluate(): Evaluation {
+    const epoch = this.epoch;
+    if (this.lastEval && this.lastEval.epoch === epoch) return this.lastEval;
+    const { trainer, train, test } = this.b;
+    const tr = trainer.evaluate(train);
+    const te = test.n > 0 ? trainer.evaluate(test) : { loss: NaN, accuracy: null };
+    this.lastEval = {
+      epoch,
+      trainLoss: tr.loss,
+      testLoss: te.loss,
+      trainAccuracy: tr.accuracy,
+      testAccuracy: te.accuracy,
+    };
+    return this.lastEval;
+  }
+
+  /** K·K test-set counts (row true class, column predicted); null for regression. */
+  private confusion(): Int32Array | null {
+    const b = this.b;
+    if (b.problem === 'regression') return null;
+    const k = b.classes;
+    const m = new Int32Array(k * k);
+    const n = b.test.n;
+    if (n === 0) return m;
+    const out = this.testOut;
+    b.trainer.predict(b.test.x, n, out);
+    const labels = b.testSet.labels;
+    if (b.problem === 'multiclass') {
+      for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let c = 1; c < k; c++) if (out[i * k + c]! > out[i * k + best]!) best = c;
+        m[labels[i]! * k + best]! += 1;
+      }
+    } else {
+      const threshold = b.outputActivation === 'tanh' ? 0 : 0.5;
+      for (let i = 0; i < n; i++) m[labels[i]! * 2 + (out[i]! > threshold ? 1 : 0)]! += 1;
+    }
+    return m;
+  }
+
+  private sendSnapshot(): void {
+    const env = this.env;
+    const now = env.now();
+    const b = this.b;
+    const e = this.evaluate();
+    const grids = this.gridResolution;
+    predictGrid(b.net, b.info.features, b.info.region, grids, this.outputGrid, this.hiddenGrids);
+    const elapsed = now - this.timeAtLastSnapshot;
+    const trained = this.epoch - this.epochsAtLastSnapshot;
+    const snapshot: Snapshot = {
+      runId: this.runId,
+      seq: ++this.seq,
+      status: this.status,
+      epoch: this.epoch,
+      trainLoss: e.trainLoss,
+      testLoss: e.testLoss,
+      trainAccuracy: e.trainAccuracy,
+      testAccuracy: e.testAccuracy,
+      history: this.history.take(),
+      params: b.net.params.slice(),
+      outputGrid: this.outputGrid.slice(),
+      hiddenGrids: this.hiddenGrids.slice(),
+      confusion: this.confusion(),
+      epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
+    };
+    this.lastSnapshotAt = now;
+    this.timeAtLastSnapshot = now;
+    this.epochsAtLastSnapshot = this.epoch;
+    env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));
+  }
+}
+
+function nonFiniteParam(p: Float64Array): string {
+  for (let i = 0; i < p.length; i++) if (!Number.isFinite(p[i]!)) return String(p[i]);
+  return 'non-finite';
+}
+
+function clampResolution(r: number): number {
+  const { min, max } = LIMITS.gridResolution;
+  return Number.isFinite(r) ? Math.min(max, Math.max(min, Math.round(r))) : DEFAULT_GRID_RESOLUTION;
+}
+
+/** Routes commands to the current run; reports every exception as an error event instead of dying. */
+export class TrainerHost {
+  private run: TrainingRun | null = null;
+  private readonly env: LoopEnv;
+
+  constructor(env: LoopEnv) {
+    this.env = env;
+  }
+
+  get current(): TrainingRun | null {
+    return this.run;
+  }
+
+  handle(command: Command): void {
+    const runId = 'runId' in command ? command.runId : undefined;
+    try {
+      this.dispatch(command);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const event: WorkerEvent = { type: 'error', message };
+      if (runId !== undefined) event.runId = command.type === 'reset' ? command.newRunId : runId;
+      this.env.post(event, []);
+    }
+  }
+
+  private dispatch(command: Command): void {
+    if (command.type === 'hello') {
+      this.env.post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: command.nonce }, []);
+      return;
+    }
+    if (command.type === 'init') {
+      this.replace(command.runId, command.config, command.gridResolution, command.restore);
+      return;
+    }
+    const run = this.run;
+    // A command for a run that is not the current one is stale: ignore it.
+    if (!run || command.runId !== run.runId) return;
+    switch (command.type) {
+      case 'play':
+        run.play();
+        break;
+      case 'pause':
+        run.pause();
+        break;
+      case 'step':
+        run.step(command.epochs);
+        break;
+      case 'reset':
+        this.replace(command.newRunId, run.config, run.gridResolution);
+        break;
+      case 'setHyperparameters':
+        run.setHyperparameters(command.hyperparameters);
+        break;
+      case 'setSpeed':
+        run.setSpeed(command.speed);
+        break;
+      case 'setWeight':
+        run.setWeight(command.layer, command.to, command.from, command.value);
+        break;
+      case 'requestSnapshot':
+        run.requestSnapshot();
+        break;
+    }
+  }
+
+  private replace(runId: RunId, config: ExperimentConfig, gridResolution?: number, restore?: RestoreState): void {
+    this.run?.dispose();
+    this.run = null;
+    const run = new TrainingRun(runId, config, this.env, gridResolution, restore);
+    this.run = run;
+    run.start();
+  }
+}
