@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { createTrainingClient, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION } from '../worker/protocol.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
+import { installTestHook } from './testHook.ts';
 
 export interface BridgeOptions {
   /** Builds the Worker (tests inject a fake); default: the real training worker. */
@@ -74,9 +75,11 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     connect(true);
   };
 
+  const uninstall = installTestHook();
   connect(true);
   return () => {
     stopped = true;
+    uninstall();
     teardown();
   };
 }
