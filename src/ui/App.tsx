@@ -1,19 +1,290 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FeatureName } from '../nn/types.ts';
+import type { ExperimentConfig } from '../share/config.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
-import { useStore } from '../state/store.ts';
+import {
+  dismissNotice,
+  regenerate,
+  reset,
+  setConfig,
+  setSpeed,
+  setWeight,
+  step,
+  togglePlay,
+  useStore,
+  type PlaygroundState,
+} from '../state/store.ts';
+import { Announcer, statusAnnouncement } from './Announcer.tsx';
+import { addLayer, changeUnits, removeLayer, toggleFeature, type ShapeResult } from './configPatches.ts';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { Panel } from './controls.tsx';
+import { DataPanel } from './DataPanel.tsx';
+import { FeaturesPanel } from './FeaturesPanel.tsx';
+import { HyperPanel } from './HyperPanel.tsx';
+import type { LiveSource } from './live.ts';
+import { LossChart } from './LossChart.tsx';
+import { NetworkDiagram } from './NetworkDiagram.tsx';
+import { NetworkPanel } from './NetworkPanel.tsx';
+import { OutputView, type PlaneClick } from './OutputView.tsx';
+import { paintDatasetPreview } from './previews.ts';
+import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
+import { TopBar } from './TopBar.tsx';
+import { useShortcuts } from './useShortcuts.ts';
 
-export function App() {
+/** Panels a link can hide (embed mode). */
+export type PanelId = 'data' | 'features' | 'hyper' | 'network' | 'output' | 'chart';
+
+export interface AppProps {
+  /** Extra top-bar items ("Copy link", export...). */
+  toolbar?: ReactNode;
+  /** Shown above the panels (e.g. notices about a link). Default: the store's notices. */
+  notices?: ReactNode;
+  /** Click on the output plane, in data coordinates (draw-your-own-data mode). */
+  onPlaneClick?: (p: PlaneClick) => void;
+  /** Panels to leave out (embed mode). */
+  hidden?: ReadonlySet<PanelId>;
+}
+
+/** The store as the canvases see it: read without React, redrawn on animation frames. */
+const liveSource: LiveSource = {
+  get: () => {
+    const s = useStore.getState();
+    return { info: s.runInfo, snapshot: s.snapshot };
+  },
+  subscribe: (listener) => useStore.subscribe(listener),
+};
+
+const NONE: ReadonlySet<PanelId> = new Set();
+
+export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
+  const config = useStore((s) => s.config);
+  const theme = useResolvedTheme(config.theme);
+  const palette = paletteFor(theme);
+  const [announce, setAnnounce] = useState({ text: '', nonce: 0 });
+  const [limit, setLimit] = useState<{ where: 'network' | 'features'; text: string } | null>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const say = useCallback((text: string) => setAnnounce((a) => ({ text, nonce: a.nonce + 1 })), []);
+
+  // Status changes → live region.
+  useEffect(
+    () =>
+      useStore.subscribe((s, prev) => {
+        if (s.run.status !== prev.run.status) {
+          const text = statusAnnouncement(s.run.status, s.run.message, s.run.epoch);
+          if (text) say(text);
+        }
+      }),
+    [say],
+  );
+
+  useShortcuts({ togglePlay, step: () => step(), reset });
+
+  const applyShape = useCallback(
+    (where: 'network' | 'features', r: ShapeResult) => {
+      if ('limit' in r) {
+        setLimit({ where, text: r.limit });
+        say(r.limit);
+        return;
+      }
+      setLimit(null);
+      setConfig(r.patch);
+    },
+    [say],
+  );
+
+  const onChange = useCallback((patch: Partial<ExperimentConfig>) => setConfig(patch), []);
+  const cfg = () => useStore.getState().config;
+  const outputs = config.problem === 'multiclass' ? config.classes : 1;
+  const sizes = useMemo(
+    () => [config.features.length, ...config.hidden, outputs],
+    [config.features.length, config.hidden, outputs],
+  );
+
+  return (
+    <div className="app">
+      <TopBarContainer theme={config.theme} speed={config.speed} toolbar={toolbar} />
+      <div className="notices-slot">{notices ?? <StoreNotices />}</div>
+      <main className="layout">
+        <div className="col col-left">
+          {hidden.has('data') ? null : (
+            <DataPanel
+              config={config}
+              onChange={onChange}
+              onRegenerate={regenerate}
+              paintPreview={paintDatasetPreview}
+            />
+          )}
+          {hidden.has('features') ? null : (
+            <FeaturesPanel
+              features={config.features}
+              onToggle={(f: FeatureName, on: boolean) => applyShape('features', toggleFeature(cfg(), f, on))}
+              limitMessage={limit?.where === 'features' ? limit.text : null}
+            />
+          )}
+        </div>
+        <div className="col col-mid">
+          {hidden.has('hyper') ? null : (
+            <HyperPanel config={config} onChange={onChange} onProblem={(problem) => setConfig({ problem })} />
+          )}
+          {hidden.has('network') ? null : (
+            <NetworkPanel
+              hidden={config.hidden}
+              onAddLayer={() => applyShape('network', addLayer(cfg()))}
+              onRemoveLayer={() => applyShape('network', removeLayer(cfg()))}
+              onUnits={(layer, delta) => applyShape('network', changeUnits(cfg(), layer, delta))}
+              limitMessage={limit?.where === 'network' ? limit.text : null}
+              renderDiagram={(header) => (
+                <NetworkDiagram
+                  source={liveSource}
+                  palette={palette}
+                  sizes={sizes}
+                  features={config.features}
+                  onSetWeight={setWeight}
+                  header={header}
+                />
+              )}
+            />
+          )}
+          {hidden.has('chart') ? null : <ChartContainer palette={palette} problem={config.problem} />}
+        </div>
+        <div className="col col-right">
+          {hidden.has('output') ? null : (
+            <Panel title="Output" className="output-panel">
+              <OutputView
+                source={liveSource}
+                palette={palette}
+                showTestData={config.showTestData}
+                discretize={config.discretize}
+                onShowTestData={(showTestData) => setConfig({ showTestData })}
+                onDiscretize={(discretize) => setConfig({ discretize })}
+                {...(onPlaneClick ? { onPlaneClick } : {})}
+              />
+            </Panel>
+          )}
+          {hidden.has('output') || config.problem === 'regression' ? null : <ConfusionContainer />}
+        </div>
+      </main>
+      <footer className="shortcuts">
+        <span>
+          Keys: <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset
+        </span>
+        <WorkerStatus />
+      </footer>
+      <Announcer message={announce.text} nonce={announce.nonce} />
+    </div>
+  );
+}
+
+function TopBarContainer(p: {
+  theme: ExperimentConfig['theme'];
+  speed: ExperimentConfig['speed'];
+  toolbar: ReactNode;
+}) {
+  const status = useStore((s) => s.run.status);
+  const epoch = useStore((s) => s.run.epoch);
+  const trainLoss = useStore((s) => s.run.trainLoss);
+  const testLoss = useStore((s) => s.run.testLoss);
+  return (
+    <TopBar
+      status={status}
+      epoch={epoch}
+      trainLoss={trainLoss}
+      testLoss={testLoss}
+      speed={p.speed}
+      theme={p.theme}
+      onTogglePlay={togglePlay}
+      onStep={() => step()}
+      onReset={reset}
+      onSpeed={setSpeed}
+      onTheme={(theme) => setConfig({ theme })}
+      toolbar={p.toolbar}
+    />
+  );
+}
+
+/** A value from the store re-read at most every `ms` (the confusion matrix changes every frame). */
+function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
+  const sel = useRef(selector);
+  const [value, setValue] = useState(() => selector(useStore.getState()));
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      timer = null;
+      last = performance.now();
+      setValue(() => sel.current(useStore.getState()));
+    };
+    const off = useStore.subscribe(() => {
+      if (timer) return;
+      const wait = Math.max(0, ms - (performance.now() - last));
+      timer = setTimeout(update, wait);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [ms]);
+  return value;
+}
+
+function ConfusionContainer() {
+  const confusion = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
+  const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
+  return (
+    <Panel title="Confusion matrix" className="confusion-panel">
+      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} />
+    </Panel>
+  );
+}
+
+function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
+  const history = useStore((s) => s.history);
+  const classification = problem !== 'regression';
+  return (
+    <Panel title="Training" className="chart-panel">
+      <LossChart
+        history={history}
+        showAccuracy={classification}
+        colors={palette.chart}
+        fontSize={palette.theme === 'projector' ? 16 : 12}
+        height={palette.theme === 'projector' ? 220 : 170}
+      />
+    </Panel>
+  );
+}
+
+function StoreNotices() {
+  const notices = useStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices" aria-label="Notices">
+      {notices.map((n) => (
+        <li key={n.id} className={`notice notice-${n.kind}`}>
+          <span>{n.text}</span>
+          <button type="button" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function WorkerStatus() {
   const worker = useStore((s) => s.worker);
   const status = useStore((s) => s.run.status);
   const epoch = useStore((s) => s.run.epoch);
-
   return (
-    <main className="app">
-      <h1>Neural Network Playground</h1>
-      <p data-testid="worker-status">Training worker: {worker}</p>
-      <p data-testid="run-status">
+    <span className="worker-status">
+      <span data-testid="worker-status">Training worker: {worker}</span>
+      <span className="visually-hidden" data-testid="run-status">
         Run: {status}, epoch {epoch}
-      </p>
-    </main>
+      </span>
+    </span>
   );
 }

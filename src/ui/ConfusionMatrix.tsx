@@ -1,0 +1,79 @@
+import { classColor } from '../viz/colors.ts';
+
+export interface ConfusionMatrixProps {
+  /** k*k counts, row = true class, column = predicted. */
+  counts: ArrayLike<number> | null;
+  k: number;
+  /** Names of the classes (binary: Orange (0), Blue (1)). */
+  classNames?: string[];
+}
+
+export function defaultClassNames(k: number): string[] {
+  if (k === 2) return ['Orange', 'Blue'];
+  return Array.from({ length: k }, (_, i) => `Class ${i + 1}`);
+}
+
+/** The test set's confusion matrix as a table (screen readers read it cell by cell). */
+export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps) {
+  const names = classNames ?? defaultClassNames(k);
+  let total = 0;
+  let correct = 0;
+  if (counts) {
+    for (let t = 0; t < k; t++)
+      for (let p = 0; p < k; p++) {
+        const c = counts[t * k + p] ?? 0;
+        total += c;
+        if (t === p) correct += c;
+      }
+  }
+  return (
+    <div className="confusion">
+      <table>
+        <caption>Test set{total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}</caption>
+        <thead>
+          <tr>
+            <td className="corner">True ↓ / Predicted →</td>
+            {names.map((n, i) => (
+              <th key={i} scope="col">
+                <Swatch k={k} i={i} />
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((n, t) => {
+            let rowTotal = 0;
+            for (let p = 0; p < k; p++) rowTotal += counts?.[t * k + p] ?? 0;
+            return (
+              <tr key={t}>
+                <th scope="row">
+                  <Swatch k={k} i={t} />
+                  {n}
+                </th>
+                {names.map((_, p) => {
+                  const c = counts?.[t * k + p] ?? 0;
+                  const share = rowTotal > 0 ? c / rowTotal : 0;
+                  return (
+                    <td
+                      key={p}
+                      className={t === p ? 'diag' : 'off'}
+                      style={{ ['--share' as string]: share.toFixed(3) }}
+                    >
+                      {counts ? c : '–'}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Swatch({ k, i }: { k: number; i: number }) {
+  const c = classColor(i, k);
+  return <span className="swatch" aria-hidden="true" style={{ background: `rgb(${c[0]}, ${c[1]}, ${c[2]})` }} />;
+}

@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react';
+import { LIMITS } from '../nn/types.ts';
+import { Panel } from './controls.tsx';
+
+export interface NetworkPanelProps {
+  hidden: readonly number[];
+  onAddLayer: () => void;
+  onRemoveLayer: () => void;
+  onUnits: (layer: number, delta: 1 | -1) => void;
+  /** The last limit message, shown next to the controls. */
+  limitMessage: string | null;
+  /** The diagram, given a header renderer that puts per-layer controls above its columns. */
+  renderDiagram: (header: (columns: number[]) => ReactNode) => ReactNode;
+}
+
+export function NetworkPanel(p: NetworkPanelProps) {
+  const layers = p.hidden.length;
+  const header = (columns: number[]) => (
+    <>
+      <span className="column-title" style={{ left: columns[0] }}>
+        Inputs
+      </span>
+      {p.hidden.map((units, i) => (
+        <div key={i} className="layer-controls" style={{ left: columns[i + 1] }}>
+          <div className="unit-buttons">
+            <button
+              type="button"
+              aria-label={`Add unit to layer ${i + 1}`}
+              aria-disabled={units >= LIMITS.units.max ? true : undefined}
+              onClick={() => p.onUnits(i, 1)}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              aria-label={`Remove unit from layer ${i + 1}`}
+              aria-disabled={units <= LIMITS.units.min ? true : undefined}
+              onClick={() => p.onUnits(i, -1)}
+            >
+              −
+            </button>
+          </div>
+          <span className="unit-count">
+            {units} {units === 1 ? 'unit' : 'units'}
+          </span>
+        </div>
+      ))}
+      <span className="column-title" style={{ left: columns.at(-1) }}>
+        Output
+      </span>
+    </>
+  );
+  return (
+    <Panel
+      title="Network"
+      className="network-panel"
+      actions={
+        <div className="layer-actions">
+          <button
+            type="button"
+            onClick={p.onAddLayer}
+            aria-disabled={layers >= LIMITS.hiddenLayers.max ? true : undefined}
+          >
+            Add layer
+          </button>
+          <button
+            type="button"
+            onClick={p.onRemoveLayer}
+            aria-disabled={layers <= LIMITS.hiddenLayers.min ? true : undefined}
+          >
+            Remove layer
+          </button>
+          <span className="layer-count" data-testid="layer-count">
+            {layers} hidden {layers === 1 ? 'layer' : 'layers'}
+          </span>
+        </div>
+      }
+    >
+      {p.limitMessage ? (
+        <p className="limit-message" data-testid="limit-message">
+          {p.limitMessage}
+        </p>
+      ) : null}
+      {p.renderDiagram(header)}
+    </Panel>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { DOMAIN } from '../nn/types.ts';
+import { niceTicks, pxToData, xToPx, yToPx, type Region } from '../viz/axes.ts';
+import { paintClassField, paintScalarField } from '../viz/heatmap.ts';
+import { classColor } from '../viz/colors.ts';
+import { divergingColor } from '../viz/colors.ts';
+import { Toggle } from './controls.tsx';
+import { context2d, sizeCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
+import type { CanvasPalette } from './theme.ts';
+
+export interface PlaneClick {
+  x: number;
+  y: number;
+  shiftKey: boolean;
+  button: number;
+}
+
+export interface OutputViewProps {
+  source: LiveSource;
+  palette: CanvasPalette;
+  showTestData: boolean;
+  discretize: boolean;
+  onShowTestData: (v: boolean) => void;
+  onDiscretize: (v: boolean) => void;
+  /** Click on the plane in data coordinates (for drawing your own points). */
+  onPlaneClick?: (p: PlaneClick) => void;
+}
+
+const DEFAULT_REGION: Region = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
+
+/** The decision boundary: a small R×R canvas scaled by CSS, points on a crisp overlay, axes in HTML. */
+export function OutputView(p: OutputViewProps) {
+  const heat = useRef<HTMLCanvasElement>(null);
+  const dots = useRef<HTMLCanvasElement>(null);
+  const plane = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState(360);
+  const [region, setRegion] = useState<Region>(DEFAULT_REGION);
+  const image = useRef<ImageData | null>(null);
+
+  useEffect(() => {
+    const el = plane.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w && w > 0) setSize(Math.round(w));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const { palette, showTestData, discretize } = p;
+  useLiveDraw(
+    p.source,
+    (s: LiveState) => {
+      const info = s.info;
+      if (
+        info &&
+        (info.region.xMin !== region.xMin || info.region.yMax !== region.yMax || info.region.xMax !== region.xMax)
+      )
+        setRegion(info.region);
+      drawHeat(heat.current, s, palette, discretize, image);
+      drawPoints(dots.current, s, palette, showTestData, size);
+    },
+    `${palette.theme}|${showTestData}|${discretize}|${size}`,
+  );
+
+  const ticks = niceTicks(region.xMin, region.xMax, region.xMax - region.xMin > 4 ? 6 : 4);
+  const yTicks = niceTicks(region.yMin, region.yMax, region.yMax - region.yMin > 4 ? 6 : 4);
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (!p.onPlaneClick) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    if (r.width <= 0) return;
+    const d = pxToData(e.clientX - r.left, e.clientY - r.top, region, r.width, r.height);
+    p.onPlaneClick({ ...d, shiftKey: e.shiftKey, button: e.button });
+  };
+
+  return (
+    <div className="output-view">
+      <div className="plane-frame">
+        <div className="y-axis" aria-hidden="true">
+          {yTicks.map((t) => (
+            <span key={t} style={{ top: `${(yToPx(t, region, 1) * 100).toFixed(3)}%` }}>
+              {fmtTick(t)}
+            </span>
+          ))}
+        </div>
+        <div
+          ref={plane}
+          className={`plane ${p.onPlaneClick ? 'is-editable' : ''}`}
+          role="img"
+          aria-label="Decision boundary of the network over the input plane, with the data points"
+          onPointerDown={onPointerDown}
+        >
+          <canvas ref={heat} className="heat" width={1} height={1} data-testid="heatmap" />
+          <canvas ref={dots} className="dots" width={1} height={1} />
+        </div>
+        <div className="x-axis" aria-hidden="true">
+          {ticks.map((t) => (
+            <span key={t} style={{ left: `${(xToPx(t, region, 1) * 100).toFixed(3)}%` }}>
+              {fmtTick(t)}
+            </span>
+          ))}
+        </div>
+      </div>
+      <Legend palette={palette} />
+      <div className="output-toggles">
+        <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} />
+        <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} />
+      </div>
+    </div>
+  );
+}
+
+function fmtTick(t: number): string {
+  return String(t).replace('-', '−');
+}
+
+function Legend({ palette }: { palette: CanvasPalette }) {
+  return (
+    <div className="legend" aria-hidden="true">
+      <span>−1</span>
+      <span
+        className="legend-bar"
+        style={{
+          background: `linear-gradient(to right, ${palette.negative}, ${rgbCss(divergingColor(0))}, ${palette.positive})`,
+        }}
+      />
+      <span>+1</span>
+    </div>
+  );
+}
+
+function rgbCss(c: readonly number[]): string {
+  return `rgb(${Math.round(c[0] ?? 0)}, ${Math.round(c[1] ?? 0)}, ${Math.round(c[2] ?? 0)})`;
+}
+
+function drawHeat(
+  canvas: HTMLCanvasElement | null,
+  s: LiveState,
+  palette: CanvasPalette,
+  discretize: boolean,
+  image: { current: ImageData | null },
+): void {
+  const info = s.info;
+  const snap = s.snapshot;
+  if (!canvas || !info || !snap || snap.runId !== info.runId) return;
+  const R = info.gridResolution;
+  sizeCanvas(canvas, R, R);
+  const ctx = context2d(canvas);
+  if (!ctx) return;
+  if (!image.current || image.current.width !== R) image.current = ctx.createImageData(R, R);
+  const img = image.current;
+  const outputs = info.sizes.at(-1) ?? 1;
+  if (info.problem === 'multiclass' && outputs > 1)
+    paintClassField(img, snap.outputGrid, outputs, {
+      classColors: palette.classes,
+      background: palette.background,
+      discretize,
+    });
+  else
+    paintScalarField(img, snap.outputGrid, {
+      lut: palette.lut,
+      activation: info.outputActivation,
+      discretize: discretize && info.problem !== 'regression',
+    });
+  ctx.putImageData(img, 0, 0);
+}
+
+function drawPoints(
+  canvas: HTMLCanvasElement | null,
+  s: LiveState,
+  palette: CanvasPalette,
+  showTest: boolean,
+  cssSize: number,
+): void {
+  const info = s.info;
+  if (!canvas || !info) return;
+  const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const px = cssSize * dpr;
+  sizeCanvas(canvas, px, px);
+  const ctx = context2d(canvas);
+  if (!ctx) return;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const r = Math.max(2.5, (cssSize / 110) * palette.scale) * dpr;
+  const k = info.classes;
+  const dot = (pts: Float64Array, labels: Float64Array, stroke: string, width: number) => {
+    const n = labels.length;
+    ctx.lineWidth = width * dpr;
+    ctx.strokeStyle = stroke;
+    for (let i = 0; i < n; i++) {
+      const x = xToPx(pts[2 * i]!, info.region, px);
+      const y = yToPx(pts[2 * i + 1]!, info.region, px);
+      const label = labels[i]!;
+      const c = info.problem === 'regression' ? divergingColor(label) : classColor(label, k);
+      ctx.fillStyle = rgbCss(c);
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+    }
+  };
+  dot(info.trainPoints, info.trainLabels, palette.pointStroke, 1 * palette.scale);
+  if (showTest) dot(info.testPoints, info.testLabels, palette.testStroke, 1.5 * palette.scale);
+}

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
+import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface TopBarProps {
+  status: RunStatus;
+  epoch: number;
+  trainLoss: number | null;
+  testLoss: number | null;
+  speed: Speed;
+  theme: Theme;
+  onTogglePlay: () => void;
+  onStep: () => void;
+  onReset: () => void;
+  onSpeed: (s: Speed) => void;
+  onTheme: (t: Theme) => void;
+  /** Extra toolbar items (e.g. "Copy link" from the share feature). */
+  toolbar?: ReactNode;
+}
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'auto', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'projector', label: 'Projector' },
+];
+
+export function TopBar(p: TopBarProps) {
+  const running = p.status === 'running';
+  return (
+    <header className="topbar">
+      <h1 className="brand">Neural Network Playground</h1>
+      <div className="transport" role="group" aria-label="Training">
+        <button
+          type="button"
+          className={`play ${running ? 'is-running' : ''}`}
+          onClick={p.onTogglePlay}
+          title={running ? 'Pause (Space)' : 'Play (Space)'}
+        >
+          <span aria-hidden="true" className="play-icon">
+            {running ? '❚❚' : '▶'}
+          </span>
+          <span className="play-text">{running ? 'Pause' : 'Play'}</span>
+        </button>
+        <button type="button" onClick={p.onStep} title="Step one epoch (S)">
+          Step
+        </button>
+        <button type="button" onClick={p.onReset} title="Reset the weights (R)">
+          Reset
+        </button>
+      </div>
+      <dl className="stats">
+        <div className="stat">
+          <dt>Epoch</dt>
+          <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Train loss</dt>
+          <dd data-testid="train-loss">{formatNumber(p.trainLoss)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Test loss</dt>
+          <dd data-testid="test-loss">{formatNumber(p.testLoss)}</dd>
+        </div>
+      </dl>
+      <div className="bar-controls">
+        <label className="field inline">
+          <span>Speed</span>
+          <select value={String(p.speed)} onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={String(s)} value={String(s)}>
+                {speedLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Theme</span>
+          <select value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
+            {THEMES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
+      </div>
+    </header>
+  );
+}
+
+function parseSpeed(v: string): Speed {
+  return v === 'max' ? 'max' : v === '100' ? 100 : v === '10' ? 10 : 1;
+}

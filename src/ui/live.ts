@@ -1,0 +1,80 @@
+/**
+ * The fast lane: canvases read the latest run info and snapshot straight from a source (the
+ * store) and redraw on requestAnimationFrame, at most once per frame, without React renders.
+ */
+import { useEffect, useRef } from 'react';
+import type { RunInfo, Snapshot } from '../worker/protocol.ts';
+
+export interface LiveState {
+  info: RunInfo | null;
+  snapshot: Snapshot | null;
+}
+
+export interface LiveSource {
+  get(): LiveState;
+  subscribe(listener: () => void): () => void;
+}
+
+/** A source that never changes (tests, or before the store exists). */
+export function staticSource(state: LiveState): LiveSource {
+  return { get: () => state, subscribe: () => () => undefined };
+}
+
+const raf: (cb: () => void) => number =
+  typeof requestAnimationFrame === 'function'
+    ? (cb) => requestAnimationFrame(cb)
+    : (cb) => setTimeout(cb, 16) as unknown as number;
+const caf: (id: number) => void =
+  typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
+
+/**
+ * Calls draw(state) once now and then on the next animation frame after the source's info or
+ * snapshot changes (many changes within a frame cost one draw). `redrawKey` forces a redraw
+ * when something outside the source changes (theme, a toggle, the layout).
+ */
+export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown): void {
+  const drawRef = useRef(draw);
+  useEffect(() => {
+    drawRef.current = draw;
+  });
+  useEffect(() => {
+    let frame = 0;
+    let last: LiveState = { info: null, snapshot: null };
+    const run = () => {
+      frame = 0;
+      const s = source.get();
+      last = s;
+      drawRef.current(s);
+    };
+    run();
+    const off = source.subscribe(() => {
+      const s = source.get();
+      if (s.info === last.info && s.snapshot === last.snapshot) return;
+      if (!frame) frame = raf(run);
+    });
+    return () => {
+      off();
+      if (frame) caf(frame);
+    };
+  }, [source, redrawKey]);
+}
+
+/** A 2D context, or null where there is none (jsdom, a lost context). */
+export function context2d(canvas: HTMLCanvasElement | null): CanvasRenderingContext2D | null {
+  if (!canvas) return null;
+  try {
+    return canvas.getContext('2d');
+  } catch {
+    return null;
+  }
+}
+
+/** Resize a canvas's backing store (never to 0) and return whether it changed. */
+export function sizeCanvas(canvas: HTMLCanvasElement, w: number, h: number): boolean {
+  const W = Math.max(1, Math.round(w));
+  const H = Math.max(1, Math.round(h));
+  if (canvas.width === W && canvas.height === H) return false;
+  canvas.width = W;
+  canvas.height = H;
+  return true;
+}

@@ -1,0 +1,42 @@
+import { test, expect } from './fixtures.ts';
+import { PlaygroundPage } from './pages.ts';
+
+const SIZES = [
+  { name: 'ui-1280x800', width: 1280, height: 800 },
+  { name: 'ui-1920x1080', width: 1920, height: 1080 },
+  { name: 'ui-768x1024', width: 768, height: 1024 },
+];
+
+for (const s of SIZES) {
+  test(`layout at ${s.width}×${s.height}: every panel visible, nothing wider than the window`, async ({
+    page,
+    consoleProblems,
+  }) => {
+    await page.setViewportSize({ width: s.width, height: s.height });
+    const app = new PlaygroundPage(page);
+    await app.open();
+    await app.button('Step').click();
+    await expect(app.epoch).toHaveText('000,001');
+    for (const h of ['Data', 'Features', 'Hyperparameters', 'Network', 'Output', 'Training'])
+      await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.waitForTimeout(300);
+    await app.screenshot(s.name);
+    expect(consoleProblems).toEqual([]);
+  });
+}
+
+test('projector theme: large text, screenshot', async ({ page, consoleProblems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await app.setTheme('Projector');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(size).toBeGreaterThanOrEqual(20);
+  await app.button('Step').click();
+  await page.waitForTimeout(300);
+  await app.screenshot('ui-projector');
+  expect(consoleProblems).toEqual([]);
+});
