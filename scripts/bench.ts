@@ -1,2 +1,138 @@
-// Benchmarks of the engine. Prints a table, or with --json one JSON object per line.
-console.log('no benchmarks yet');
+// Benchmarks. `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line
+// ({"name", the figure, "target", "pass"}). `--only NAME[,NAME]` runs a subset.
+//
+// Engine figures (Node, this machine):
+//   default     TF Playground's defaults: circle, 500 points, half for training (250), batch 10,
+//               2-4-2-1 tanh (tanh output), mse, lr 0.03, SGD          → epochs/s, target ≥ 10,000
+//   large       spiral, 500 points (250 train), batch 10, six hidden layers of 8 tanh → ≥ 1,200 epochs/s
+//   grid-large  predictGrid of the large net on a 100×100 grid, output + all 48 hidden units → ≤ 8 ms
+//
+// Hook for more figures (e.g. browser ones measured through Playwright): add a Bench to BENCHES
+// below (or import this module and call runBenches with your own list); each returns a
+// BenchResult and is printed the same way.
+import { pathToFileURL } from 'node:url';
+import { generateDataset, splitDataset, targets } from '../src/nn/data.ts';
+import { computeFeatures } from '../src/nn/features.ts';
+import { predictGrid } from '../src/nn/grid.ts';
+import { createNetwork, hiddenUnitCount, type Network } from '../src/nn/network.ts';
+import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data } from '../src/nn/training.ts';
+import { DOMAIN, type FeatureName, type HiddenActivation } from '../src/nn/types.ts';
+
+export interface BenchResult {
+  name: string;
+  /** The figure, e.g. { epochsPerSecond: 12345 } or { ms: 3.2 }. */
+  figure: Record<string, number>;
+  /** Human-readable target, e.g. ">= 10000 epochs/s". */
+  target: string;
+  pass: boolean;
+}
+
+export interface Bench {
+  name: string;
+  run(): BenchResult | Promise<BenchResult>;
+}
+
+const FEATURES: FeatureName[] = ['x', 'y'];
+
+/** The worker's recipe for a classification run: dataset → split → features → tanh targets. */
+function setup(
+  dataset: 'circle' | 'spiral',
+  hidden: number[],
+  activation: HiddenActivation,
+): { net: Network; train: Data } {
+  const ds = generateDataset(dataset, { samples: 500, noise: 0, seed: 1 });
+  const { train } = splitDataset(ds, 50, 1);
+  const sizes = [FEATURES.length, ...hidden, 1];
+  const net = createNetwork({ sizes, activations: [...hidden.map(() => activation), 'tanh'] }, 'uniform', 1);
+  const data: Data = { x: computeFeatures(train.points, FEATURES), y: targets(train, 'tanh'), n: train.n };
+  return { net, train: data };
+}
+
+/** Epochs per second over about `seconds` of training, after a warm-up so the JIT has settled. */
+function epochsPerSecond(trainer: Trainer, seconds: number): number {
+  const warmEnd = performance.now() + 300;
+  while (performance.now() < warmEnd) trainer.epoch();
+  let epochs = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < seconds * 1000) {
+    for (let i = 0; i < 100; i++) trainer.epoch();
+    epochs += 100;
+    t = performance.now();
+  }
+  return (epochs * 1000) / (t - t0);
+}
+
+function trainingBench(name: string, dataset: 'circle' | 'spiral', hidden: number[], target: number): BenchResult {
+  const { net, train } = setup(dataset, hidden, 'tanh');
+  const trainer = new Trainer(net, train, { ...DEFAULT_TRAIN_OPTIONS, batchSize: 10, learningRate: 0.03 }, 1);
+  const eps = epochsPerSecond(trainer, 2);
+  return { name, figure: { epochsPerSecond: Math.round(eps) }, target: `>= ${target} epochs/s`, pass: eps >= target };
+}
+
+function gridBench(): BenchResult {
+  const { net, train } = setup('spiral', [8, 8, 8, 8, 8, 8], 'tanh');
+  new Trainer(net, train, DEFAULT_TRAIN_OPTIONS, 1).epoch(); // realistic, non-initial weights
+  const r = 100;
+  const out = new Float32Array(r * r);
+  const hidden = new Float32Array(hiddenUnitCount(net) * r * r);
+  const region = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
+  for (let i = 0; i < 30; i++) predictGrid(net, FEATURES, region, r, out, hidden);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t0 = performance.now();
+    predictGrid(net, FEATURES, region, r, out, hidden);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[times.length >> 1]!;
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    name: 'grid-large',
+    figure: { ms: round(median), meanMs: round(mean) },
+    target: '<= 8 ms',
+    pass: median <= 8,
+  };
+}
+
+export const BENCHES: Bench[] = [
+  { name: 'default', run: () => trainingBench('default', 'circle', [4, 2], 10_000) },
+  { name: 'large', run: () => trainingBench('large', 'spiral', [8, 8, 8, 8, 8, 8], 1_200) },
+  { name: 'grid-large', run: gridBench },
+  // Browser figures go here, e.g. { name: 'browser-epochs', run: async () => ({ name, figure, target, pass }) }.
+];
+
+export function formatTable(rows: BenchResult[]): string {
+  const cells = rows.map((r) => [
+    r.name,
+    Object.entries(r.figure)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+    r.target,
+    r.pass ? 'ok' : 'MISSED',
+  ]);
+  const head = ['bench', 'figure', 'target', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+export async function runBenches(benches: Bench[], argv: string[]): Promise<BenchResult[]> {
+  const json = argv.includes('--json');
+  const onlyArg = argv[argv.indexOf('--only') + 1];
+  const only = argv.includes('--only') && onlyArg !== undefined ? new Set(onlyArg.split(',')) : null;
+  const rows: BenchResult[] = [];
+  for (const bench of benches) {
+    if (only !== null && !only.has(bench.name)) continue;
+    const r = await bench.run();
+    rows.push(r);
+    if (json) console.log(JSON.stringify({ name: r.name, ...r.figure, target: r.target, pass: r.pass }));
+  }
+  if (!json) console.log(formatTable(rows));
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await runBenches(BENCHES, process.argv.slice(2));
+}

@@ -40,7 +40,12 @@ export function createWorkspace(net: Network, capacity: number): Workspace {
   };
 }
 
-/** z (n, out) = inp (n, in) · Wᵀ + b, W and b read from params at L's offsets. */
+/**
+ * z (n, out) = inp (n, in) · Wᵀ + b, W and b read from params at L's offsets.
+ * Output units in blocks of 4, then 2, then 1 per pass over a sample's inputs: independent sums
+ * hide the latency of the floating-point add chain (measured ~2× faster than one unit at a time
+ * for 8-unit layers). Each unit's sum is still b + Σ_k W[j][k]·x[k] in order k = 0, 1, ...
+ */
 export function denseForward(params: Float64Array, L: LayerView, inp: Float64Array, z: Float64Array, n: number): void {
   const inS = L.inSize;
   const outS = L.outSize;
@@ -49,7 +54,42 @@ export function denseForward(params: Float64Array, L: LayerView, inp: Float64Arr
   for (let i = 0; i < n; i++) {
     const io = i * inS;
     const oo = i * outS;
-    for (let j = 0; j < outS; j++) {
+    let j = 0;
+    for (; j + 3 < outS; j += 4) {
+      let s0 = params[bOff + j]!;
+      let s1 = params[bOff + j + 1]!;
+      let s2 = params[bOff + j + 2]!;
+      let s3 = params[bOff + j + 3]!;
+      const w0 = wOff + j * inS;
+      const w1 = w0 + inS;
+      const w2 = w1 + inS;
+      const w3 = w2 + inS;
+      for (let k = 0; k < inS; k++) {
+        const x = inp[io + k]!;
+        s0 += params[w0 + k]! * x;
+        s1 += params[w1 + k]! * x;
+        s2 += params[w2 + k]! * x;
+        s3 += params[w3 + k]! * x;
+      }
+      z[oo + j] = s0;
+      z[oo + j + 1] = s1;
+      z[oo + j + 2] = s2;
+      z[oo + j + 3] = s3;
+    }
+    for (; j + 1 < outS; j += 2) {
+      let s0 = params[bOff + j]!;
+      let s1 = params[bOff + j + 1]!;
+      const w0 = wOff + j * inS;
+      const w1 = w0 + inS;
+      for (let k = 0; k < inS; k++) {
+        const x = inp[io + k]!;
+        s0 += params[w0 + k]! * x;
+        s1 += params[w1 + k]! * x;
+      }
+      z[oo + j] = s0;
+      z[oo + j + 1] = s1;
+    }
+    if (j < outS) {
       let s = params[bOff + j]!;
       const w = wOff + j * inS;
       for (let k = 0; k < inS; k++) s += params[w + k]! * inp[io + k]!;
