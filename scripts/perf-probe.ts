@@ -6,7 +6,6 @@
  * `window.__PLAYGROUND_TEST__ = true` set by an init script (see src/state/testHook.ts).
  */
 import type { Page } from '@playwright/test';
-import type {} from '../src/state/testHook.ts';
 import type { ExperimentConfig } from '../src/share/config.ts';
 
 /** The engine bench's `large`: spiral, 500 points (half for training), batch 10, six hidden layers of 8 tanh. */
@@ -42,11 +41,9 @@ export interface PerfResult {
 }
 
 export async function openForTest(page: Page, path = '/'): Promise<void> {
-  await page.addInitScript(() => {
-    window.__PLAYGROUND_TEST__ = true;
-  });
+  await page.addInitScript('window.__PLAYGROUND_TEST__ = true;');
   await page.goto(path);
-  await page.waitForFunction(() => window.__playground?.getState().worker === 'ready', undefined, { timeout: 20_000 });
+  await page.waitForFunction("window.__playground?.getState().worker === 'ready'", undefined, { timeout: 20_000 });
 }
 
 /** Apply the config, wait for its run to show, then play for `seconds` and measure. */
@@ -55,62 +52,66 @@ export async function measureTraining(
   patch: Partial<ExperimentConfig>,
   seconds: number,
 ): Promise<PerfResult> {
-  await page.evaluate((p) => window.__playground!.getState().setConfig(p), patch);
-  await page.waitForFunction(() => {
-    const s = window.__playground!.getState();
-    return s.runInfo !== null && s.snapshot !== null && s.snapshot.runId === s.runId;
-  });
+  await page.evaluate(`window.__playground.getState().setConfig(${JSON.stringify(patch)})`);
+  await page.waitForFunction(
+    '(() => { const s = window.__playground.getState(); return s.runInfo !== null && s.snapshot !== null && s.snapshot.runId === s.runId; })()',
+  );
   // Let the page settle (first canvas paints, layout) before measuring.
   await page.waitForTimeout(500);
-  return page.evaluate(async (secs) => {
-    const pg = window.__playground!;
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longTasks.push(e.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const frames: number[] = [];
-    const handle = { raf: 0 };
-    const onFrame = (t: number) => {
-      frames.push(t);
-      handle.raf = requestAnimationFrame(onFrame);
-    };
-    let snapshots = 0;
-    let last = pg.getState().snapshot;
-    const off = pg.subscribe((s) => {
-      if (s.snapshot !== last) {
-        last = s.snapshot;
-        snapshots++;
-      }
-    });
-    handle.raf = requestAnimationFrame(onFrame);
-    const e0 = pg.getState().run.epoch;
-    const t0 = performance.now();
-    pg.getState().play();
-    await new Promise((r) => setTimeout(r, secs * 1000));
-    const e1 = pg.getState().run.epoch;
-    const t1 = performance.now();
-    pg.getState().pause();
-    cancelAnimationFrame(handle.raf);
-    off();
-    // Entries still queued in the observer.
-    for (const e of observer.takeRecords()) longTasks.push(e.duration);
-    observer.disconnect();
-    let worst = 0;
-    for (let i = 1; i < frames.length; i++) worst = Math.max(worst, frames[i]! - frames[i - 1]!);
-    const span = frames.length > 1 ? (frames.at(-1)! - frames[0]!) / 1000 : secs;
-    const elapsed = (t1 - t0) / 1000;
-    return {
-      seconds: elapsed,
-      frames: frames.length,
-      fps: (frames.length - 1) / span,
-      worstFrameMs: worst,
-      longTasks: longTasks.length,
-      longestTaskMs: longTasks.reduce((a, b) => Math.max(a, b), 0),
-      epochs: e1 - e0,
-      workerEpochsPerSecond: (e1 - e0) / elapsed,
-      snapshots,
-      snapshotsPerSecond: snapshots / elapsed,
-    };
-  }, seconds);
+  return (await page.evaluate(`(${MEASURE_IN_PAGE})(${Number(seconds)})`)) as PerfResult;
 }
+
+/**
+ * The in-page half, as source text: tsx (esbuild with keepNames) would wrap a function literal in
+ * `__name(...)` helpers that do not exist in the page, so the function travels as a string.
+ */
+const MEASURE_IN_PAGE = `async (secs) => {
+  const pg = window.__playground;
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const frames = [];
+  const handle = { raf: 0 };
+  const onFrame = (t) => {
+    frames.push(t);
+    handle.raf = requestAnimationFrame(onFrame);
+  };
+  let snapshots = 0;
+  let last = pg.getState().snapshot;
+  const off = pg.subscribe((s) => {
+    if (s.snapshot !== last) {
+      last = s.snapshot;
+      snapshots++;
+    }
+  });
+  handle.raf = requestAnimationFrame(onFrame);
+  const e0 = pg.getState().run.epoch;
+  const t0 = performance.now();
+  pg.getState().play();
+  await new Promise((r) => setTimeout(r, secs * 1000));
+  const e1 = pg.getState().run.epoch;
+  const t1 = performance.now();
+  pg.getState().pause();
+  cancelAnimationFrame(handle.raf);
+  off();
+  for (const e of observer.takeRecords()) longTasks.push(e.duration);
+  observer.disconnect();
+  let worst = 0;
+  for (let i = 1; i < frames.length; i++) worst = Math.max(worst, frames[i] - frames[i - 1]);
+  const span = frames.length > 1 ? (frames[frames.length - 1] - frames[0]) / 1000 : secs;
+  const elapsed = (t1 - t0) / 1000;
+  return {
+    seconds: elapsed,
+    frames: frames.length,
+    fps: (frames.length - 1) / span,
+    worstFrameMs: worst,
+    longTasks: longTasks.length,
+    longestTaskMs: longTasks.reduce((a, b) => Math.max(a, b), 0),
+    epochs: e1 - e0,
+    workerEpochsPerSecond: (e1 - e0) / elapsed,
+    snapshots,
+    snapshotsPerSecond: snapshots / elapsed,
+  };
+}`;
