@@ -11,6 +11,7 @@
 // below (or import this module and call runBenches with your own list); each returns a
 // BenchResult and is printed the same way.
 import { pathToFileURL } from 'node:url';
+import { browserBenches } from './bench-browser.ts';
 import { generateDataset, splitDataset, targets } from '../src/nn/data.ts';
 import { computeFeatures } from '../src/nn/features.ts';
 import { predictGrid } from '../src/nn/grid.ts';
@@ -100,7 +101,8 @@ export const BENCHES: Bench[] = [
   { name: 'default', run: () => trainingBench('default', 'circle', [4, 2], 10_000) },
   { name: 'large', run: () => trainingBench('large', 'spiral', [8, 8, 8, 8, 8, 8], 1_200) },
   { name: 'grid-large', run: gridBench },
-  // Browser figures go here, e.g. { name: 'browser-epochs', run: async () => ({ name, figure, target, pass }) }.
+  // Browser figures (scripts/bench-browser.ts): fps, long tasks, worker epochs/s vs the Node `large` figure.
+  ...browserBenches(() => trainingBench('large', 'spiral', [8, 8, 8, 8, 8, 8], 1_200)),
 ];
 
 export function formatTable(rows: BenchResult[]): string {
