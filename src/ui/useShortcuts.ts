@@ -8,7 +8,7 @@ export interface Shortcuts {
 
 /** True when a key press belongs to a field (typing a rate, a weight, choosing in a list). */
 export function isTypingTarget(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
+  if (typeof HTMLElement === 'undefined' || !(t instanceof HTMLElement)) return false;
   if (t.isContentEditable) return true;
   const tag = t.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import './harness.ts';
+import { NetworkDiagram } from '../../src/ui/NetworkDiagram.tsx';
+import { staticSource } from '../../src/ui/live.ts';
+import { paletteFor } from '../../src/ui/theme.ts';
+import { layoutDiagram, linkPoint } from '../../src/viz/diagram.ts';
+import { fakeInfo, fakeSnapshot } from './fixtures.ts';
+
+// W0 (3×2), b0 (3), W1 (1×3), b1 (1)
+const params = [0.5, -1.5, 2, 0.25, -0.75, 1, 0.1, 0.2, 0.3, 1.25, -2.5, 0.5, -0.4];
+const source = staticSource({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
+
+// Same options the component uses at its default width of 640 px (jsdom has no ResizeObserver).
+const layout = layoutDiagram([2, 3, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
+
+function renderDiagram(onSetWeight = vi.fn()) {
+  render(
+    <NetworkDiagram
+      source={source}
+      palette={paletteFor('light')}
+      sizes={[2, 3, 1]}
+      features={['x', 'y']}
+      onSetWeight={onSetWeight}
+    />,
+  );
+  return { onSetWeight, box: screen.getByTestId('network-diagram') };
+}
+
+describe('NetworkDiagram', () => {
+  it('draws a node per unit with a thumbnail canvas, and labels the inputs', () => {
+    renderDiagram();
+    expect(screen.getAllByTestId('node-input')).toHaveLength(2);
+    expect(screen.getAllByTestId('node-hidden')).toHaveLength(3);
+    expect(screen.getAllByTestId('node-output')).toHaveLength(1);
+    expect(screen.getByTestId('network-diagram').querySelectorAll('.node canvas')).toHaveLength(6);
+    expect(screen.getByText('X₁')).toBeInTheDocument();
+    expect(screen.getByTitle('Unit 2 of layer 1')).toBeInTheDocument();
+  });
+
+  it('hovering a link shows its weight; hovering a node its bias', () => {
+    const { box } = renderDiagram();
+    const link = layout.links.find((k) => k.layer === 0 && k.to === 2 && k.from === 0)!;
+    const p = linkPoint(link, 0.3); // off the middle, where links cross
+    fireEvent.pointerMove(box, { clientX: p.x, clientY: p.y });
+    // W0[2][0] = params[2*2 + 0]
+    expect(screen.getByRole('tooltip')).toHaveTextContent('Weight −0.750');
+    const out = layout.nodes.find((n) => n.kind === 'output')!;
+    fireEvent.pointerMove(box, { clientX: out.x, clientY: out.y });
+    expect(screen.getByRole('tooltip')).toHaveTextContent('Output · bias −0.400');
+    fireEvent.pointerLeave(box);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+  });
+
+  it('clicking a link opens an editor that sends the typed weight', async () => {
+    const user = userEvent.setup();
+    const { box, onSetWeight } = renderDiagram();
+    const link = layout.links.find((k) => k.layer === 1 && k.to === 0 && k.from === 2)!;
+    const p = linkPoint(link, 0.3);
+    fireEvent.click(box, { clientX: p.x, clientY: p.y });
+    const dialog = screen.getByRole('dialog', { name: 'Weight from unit 3 of layer 1 to the output' });
+    const input = screen.getByLabelText('New weight');
+    expect(input).toHaveValue('0.5');
+    await user.clear(input);
+    await user.type(input, 'abc{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('Type a number');
+    expect(onSetWeight).not.toHaveBeenCalled();
+    await user.clear(input);
+    await user.type(input, '-3.5{Enter}');
+    expect(onSetWeight).toHaveBeenCalledWith(1, 0, 2, -3.5);
+    expect(dialog).not.toBeInTheDocument();
+  });
+
+  it('clicking a hidden node edits its bias; Escape cancels', async () => {
+    const user = userEvent.setup();
+    const { box, onSetWeight } = renderDiagram();
+    const n = layout.nodes.find((x) => x.kind === 'hidden' && x.index === 1)!;
+    fireEvent.click(box, { clientX: n.x, clientY: n.y });
+    expect(screen.getByRole('dialog', { name: 'Bias of unit 2 of layer 1' })).toBeInTheDocument();
+    expect(screen.getByLabelText('New bias')).toHaveValue('0.2');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onSetWeight).not.toHaveBeenCalled();
+  });
+});
