@@ -212,6 +212,8 @@ export class TrainingRun {
     else if (Number.isInteger(from) && from >= 0 && from < l.inSize) index = paramIndex(this.b.net, layer, to, from);
     else throw new RangeError(`No weight at layer ${layer}, unit ${to}, input ${from}.`);
     this.b.net.params[index] = value;
+    // Momentum or Adam moments would push the edited weight straight back: start them afresh.
+    this.b.trainer.resetOptimizer();
     this.lastEval = null;
     this.sendSnapshot();
   }
