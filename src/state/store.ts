@@ -129,6 +129,8 @@ const historyBuffer = new HistoryBuffer();
 let lastPublish = -Infinity;
 let nextNoticeId = 1;
 let nextRunId = 1;
+/** The weights the current run started from (a loaded file), to start it again in a fresh worker. */
+let currentRestore: RestoreState | undefined;
 
 function send(command: Command): void {
   sender?.(command);
@@ -194,6 +196,7 @@ function startRun(config: ExperimentConfig, opts: StartOptions = {}): void {
     snapshot: null,
     runInfo: null,
   });
+  currentRestore = opts.restore;
   const init: Command = { type: 'init', runId, config, gridResolution: GRID_RESOLUTION };
   if (opts.restore) init.restore = opts.restore;
   send(init);
@@ -329,14 +332,19 @@ export function connectWorker(send: Sender): () => void {
 }
 
 /**
- * (Re)start the current config in the worker. With `resume`, continue from the latest snapshot's
- * weights and epoch (after a worker restart) and keep the history; otherwise a fresh run.
+ * (Re)start the current config in a (new) worker. With `resume`, continue from the latest
+ * snapshot's weights and epoch, or else from the weights the run was loaded with, keeping the
+ * history (a worker restart, or a file loaded before the worker was up); otherwise a fresh run.
  */
 export function startCurrentRun(resume = false): void {
   const s = store.getState();
   if (resume && s.snapshot && s.runInfo && s.snapshot.status !== 'diverged') {
     const { weights, biases } = unpackParams(s.runInfo.layers, s.snapshot.params);
     startRun(s.config, { restore: { weights, biases, epoch: s.snapshot.epoch }, history: s.history });
+    return;
+  }
+  if (resume && currentRestore && !s.snapshot) {
+    startRun(s.config, { restore: currentRestore, history: s.history });
     return;
   }
   startRun(s.config);
@@ -410,6 +418,7 @@ export function receiveEvent(event: WorkerEvent): void {
 /** Back to the first visit's state (tests). Disconnects nothing. */
 export function resetStoreForTests(config: ExperimentConfig = DEFAULT_CONFIG): void {
   historyBuffer.clear();
+  currentRestore = undefined;
   lastPublish = -Infinity;
   store.setState({
     config,

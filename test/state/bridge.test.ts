@@ -128,3 +128,16 @@ describe('the worker bridge', () => {
     stop();
   });
 });
+
+describe('a file loaded before the worker is up', () => {
+  it('reaches the worker with its weights once the bridge starts', () => {
+    const config = { ...DEFAULT_CONFIG, hidden: [] };
+    const weights = { weights: [[[1, 2]]], biases: [[3]] };
+    store.getState().loadExperiment(config, { weights, epoch: 9 });
+    const stop = startWorkerBridge({ factory });
+    const init = workers[0]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+    expect(init.config).toEqual(config);
+    expect(init.restore).toEqual({ ...weights, epoch: 9 });
+    stop();
+  });
+});
