@@ -416,6 +416,10 @@ export class TrainerHost {
   }
 
   handle(command: Command): void {
+    if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
+      this.env.post({ type: 'error', message: 'The training worker received a message it does not understand.' }, []);
+      return;
+    }
     const runId = 'runId' in command ? command.runId : undefined;
     try {
       this.dispatch(command);

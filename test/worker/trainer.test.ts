@@ -383,3 +383,15 @@ describe('the trainer over a MessageChannel', () => {
     expect(Array.from(snaps.at(-2)!.history.epochs)).toEqual([]);
   });
 });
+
+describe('the trainer host', () => {
+  it('answers a malformed message with an error event instead of dying', async () => {
+    const h = harness();
+    h.send(null as unknown as Command);
+    h.send({ nope: 1 } as unknown as Command);
+    await h.settle();
+    expect(h.events.map((e) => e.type)).toEqual(['error', 'error']);
+    await h.do({ type: 'init', runId: 1, config: XOR });
+    expect(h.lastSnapshot().runId).toBe(1);
+  });
+});
