@@ -1,0 +1,232 @@
+/**
+ * The experiment file: a versioned JSON envelope that restores a run exactly.
+ *
+ * {
+ *   "format": "nn-playground-experiment", "version": 1,
+ *   "config":  ExperimentConfig (custom points inside config.points),
+ *   "data":    { "train": [{x, y, label}], "test": [...] }    for other tools; the playground
+ *                                                              regenerates data from the config
+ *   "weights": [layer][to][from]   W per layer as (out, in), row-major nested (../shared/golden)
+ *   "biases":  [layer][to]
+ *   "epoch":   epochs trained
+ *   "history": [{epoch, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy}]
+ *   "trainer": { "rng": shuffle/dropout RNG state (uint32), "order": the training-set order the
+ *                next shuffle starts from, "optimizer": { "m": [...], "v": [...], "t": steps } }
+ * }
+ * Numbers are JSON's shortest round-trip form, so weights come back bit for bit.
+ * `readExperimentFile` never throws: a file that is not an experiment is refused with a message;
+ * a config is read through the schema (defaults and notices); weights or trainer state that do
+ * not fit the config are dropped with a notice (the run then starts fresh).
+ */
+import { z } from 'zod';
+import { DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
+import { describeValue, validateConfig, type ConfigNotice } from './schema.ts';
+
+export const FILE_FORMAT = 'nn-playground-experiment';
+export const FILE_VERSION = 1;
+/** A larger file is refused before parsing. */
+export const MAX_FILE_CHARS = 20_000_000;
+
+export interface SavedHistoryPoint {
+  epoch: number;
+  batchLoss: number | null;
+  trainLoss: number | null;
+  testLoss: number | null;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+/** What the trainer needs, beyond the weights, to continue exactly as the original would. */
+export interface TrainerState {
+  rng: number;
+  order: number[];
+  optimizer: { m: number[]; v: number[]; t: number };
+}
+
+export interface Experiment {
+  config: ExperimentConfig;
+  weights?: { weights: number[][][]; biases: number[][] };
+  epoch: number;
+  history: SavedHistoryPoint[];
+  trainer?: TrainerState;
+  data?: { train: DataPoint[]; test: DataPoint[] };
+}
+
+export type ReadResult = { ok: true; experiment: Experiment; notices: ConfigNotice[] } | { ok: false; error: string };
+
+/** Layer sizes the config implies: [inputs, ...hidden, outputs]. */
+export function networkSizes(config: ExperimentConfig): number[] {
+  return [config.features.length, ...config.hidden, config.problem === 'multiclass' ? config.classes : 1];
+}
+
+export function parameterCount(sizes: readonly number[]): number {
+  let n = 0;
+  for (let l = 1; l < sizes.length; l++) n += sizes[l]! * (sizes[l - 1]! + 1);
+  return n;
+}
+
+export function writeExperimentFile(e: Experiment): string {
+  const out: Record<string, unknown> = { format: FILE_FORMAT, version: FILE_VERSION, config: e.config };
+  if (e.data) out.data = e.data;
+  if (e.weights) {
+    out.weights = e.weights.weights;
+    out.biases = e.weights.biases;
+  }
+  out.epoch = e.epoch;
+  out.history = e.history;
+  if (e.trainer) out.trainer = e.trainer;
+  return `${JSON.stringify(out, null, 1)}\n`;
+}
+
+const num = z.number().refine(Number.isFinite);
+const nullableNum = z.union([num, z.null()]);
+const envelope = z.object({
+  format: z.literal(FILE_FORMAT),
+  version: z.number(),
+  config: z.unknown(),
+});
+const weightsShape = z.array(z.array(z.array(num)));
+const biasesShape = z.array(z.array(num));
+const historyShape = z
+  .array(
+    z.object({
+      epoch: num,
+      batchLoss: nullableNum.optional(),
+      trainLoss: nullableNum.optional(),
+      testLoss: nullableNum.optional(),
+      trainAccuracy: nullableNum.optional(),
+      testAccuracy: nullableNum.optional(),
+    }),
+  )
+  .max(100_000);
+const trainerShape = z.object({
+  rng: z.number().int().min(0).max(0xffffffff),
+  order: z.array(z.number().int().min(0)),
+  optimizer: z.object({ m: z.array(num), v: z.array(num), t: z.number().int().min(0) }),
+});
+const dataShape = z.object({
+  train: z.array(z.object({ x: num, y: num, label: num })),
+  test: z.array(z.object({ x: num, y: num, label: num })),
+});
+
+/** Why these weights do not fit the network `sizes`, or null when they do. */
+export function weightsMismatch(sizes: readonly number[], weights: number[][][], biases: number[][]): string | null {
+  const layers = sizes.length - 1;
+  if (weights.length !== layers || biases.length !== layers)
+    return `the file has ${weights.length} weight layers and ${biases.length} bias layers; the network has ${layers}`;
+  for (let l = 0; l < layers; l++) {
+    const out = sizes[l + 1]!;
+    const inn = sizes[l]!;
+    const w = weights[l]!;
+    if (w.length !== out || w.some((row) => row.length !== inn))
+      return `layer ${l + 1} weights should be ${out} rows of ${inn}`;
+    if (biases[l]!.length !== out) return `layer ${l + 1} biases should be ${out} values`;
+  }
+  return null;
+}
+
+/** Read an experiment file's text. Never throws. */
+export function readExperimentFile(text: string): ReadResult {
+  try {
+    if (typeof text !== 'string') return { ok: false, error: 'The file is not text.' };
+    if (text.length > MAX_FILE_CHARS)
+      return { ok: false, error: `The file is too large (${text.length} characters; at most ${MAX_FILE_CHARS}).` };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return {
+        ok: false,
+        error: `The file is not JSON (${describeValue(err instanceof Error ? err.message : String(err))}).`,
+      };
+    }
+    return readExperiment(json);
+  } catch (err) {
+    return { ok: false, error: `The file could not be read (${describeValue(String(err))}).` };
+  }
+}
+
+/** The parsed JSON of an experiment file. Never throws. */
+export function readExperiment(json: unknown): ReadResult {
+  const env = envelope.safeParse(json);
+  if (!env.success) {
+    const format =
+      typeof json === 'object' && json !== null && 'format' in json ? (json as { format: unknown }).format : undefined;
+    return {
+      ok: false,
+      error:
+        format === FILE_FORMAT
+          ? 'The experiment file has no version or no config.'
+          : `This is not an experiment file (expected "format": "${FILE_FORMAT}").`,
+    };
+  }
+  if (env.data.version > FILE_VERSION || env.data.version < 1 || !Number.isInteger(env.data.version))
+    return {
+      ok: false,
+      error: `The experiment file has version ${describeValue(env.data.version)}; this playground reads version ${FILE_VERSION}.`,
+    };
+  const body = json as Record<string, unknown>;
+  const notices: ConfigNotice[] = [];
+  if (typeof env.data.config !== 'object' || env.data.config === null || Array.isArray(env.data.config))
+    return { ok: false, error: 'The experiment file\'s "config" is not an object.' };
+  const v = validateConfig(env.data.config, DEFAULT_CONFIG);
+  notices.push(...v.notices);
+  const config = v.config;
+  const experiment: Experiment = { config, epoch: 0, history: [] };
+
+  const drop = (field: string, why: string) =>
+    notices.push({ field, message: `${field}: ${why}; starting from fresh weights.` });
+  if (body.weights !== undefined || body.biases !== undefined) {
+    const w = weightsShape.safeParse(body.weights);
+    const b = biasesShape.safeParse(body.biases);
+    if (!w.success || !b.success) drop('weights', 'the weights and biases are not lists of finite numbers');
+    else {
+      const why = weightsMismatch(networkSizes(config), w.data, b.data);
+      if (why) drop('weights', why);
+      else experiment.weights = { weights: w.data, biases: b.data };
+    }
+  }
+  if (experiment.weights) {
+    const epoch = num.safeParse(body.epoch);
+    if (epoch.success && Number.isInteger(epoch.data) && epoch.data >= 0) experiment.epoch = epoch.data;
+    else if (body.epoch !== undefined)
+      notices.push({
+        field: 'epoch',
+        message: `epoch: ${describeValue(body.epoch)} is not a whole number ≥ 0; using 0.`,
+      });
+    if (body.trainer !== undefined) {
+      const t = trainerShape.safeParse(body.trainer);
+      const n = parameterCount(networkSizes(config));
+      if (!t.success)
+        notices.push({
+          field: 'trainer',
+          message:
+            'trainer: the saved trainer state is malformed; training continues with a fresh optimizer and shuffle.',
+        });
+      else if (t.data.optimizer.m.length !== n || t.data.optimizer.v.length !== n)
+        notices.push({
+          field: 'trainer',
+          message: `trainer: the optimizer state has ${t.data.optimizer.m.length} values, the network ${n}; training continues with a fresh optimizer and shuffle.`,
+        });
+      else experiment.trainer = t.data;
+    }
+  }
+  if (body.history !== undefined) {
+    const h = historyShape.safeParse(body.history);
+    if (h.success) {
+      experiment.history = h.data.map((p) => ({
+        epoch: p.epoch,
+        batchLoss: p.batchLoss ?? null,
+        trainLoss: p.trainLoss ?? null,
+        testLoss: p.testLoss ?? null,
+        trainAccuracy: p.trainAccuracy ?? null,
+        testAccuracy: p.testAccuracy ?? null,
+      }));
+    } else notices.push({ field: 'history', message: 'history: the loss history is malformed; it is left out.' });
+  }
+  if (body.data !== undefined) {
+    const d = dataShape.safeParse(body.data);
+    if (d.success) experiment.data = d.data;
+  }
+  return { ok: true, experiment, notices };
+}
