@@ -9,7 +9,8 @@
  */
 import type { HistoryChunk } from '../worker/protocol.ts';
 
-export const MAX_HISTORY = 1000;
+/** Points the chart gets at most: more than a chart can show, few enough for a cheap re-render. */
+export const MAX_HISTORY = 500;
 
 export interface HistoryPoint {
   epoch: number;

@@ -10,6 +10,7 @@ import {
   useStore,
 } from '../../src/state/store.ts';
 import * as actions from '../../src/state/store.ts';
+import { MAX_HISTORY } from '../../src/state/history.ts';
 import type { Command, Snapshot } from '../../src/worker/protocol.ts';
 
 let sent: Command[] = [];
@@ -204,6 +205,18 @@ describe('the store', () => {
     expect(store.getState().run.status).toBe('paused');
   });
 
+  it('while running republishes the chart history at most every HISTORY_PUBLISH_MS, and at once when paused', () => {
+    const id = runId();
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 1, { status: 'running' }) });
+    const first = store.getState().history;
+    expect(first.map((p) => p.epoch)).toEqual([1]);
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 2, { status: 'running' }) });
+    expect(store.getState().history).toBe(first);
+    expect(store.getState().run.epoch).toBe(2);
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 3, { status: 'paused' }) });
+    expect(store.getState().history.map((p) => p.epoch)).toEqual([1, 2, 3]);
+  });
+
   it('bounds the history over a long run', () => {
     const id = runId();
     for (let k = 0; k < 300; k++) {
@@ -218,8 +231,8 @@ describe('the store', () => {
       });
     }
     const h = store.getState().history;
-    expect(h.length).toBeLessThanOrEqual(1001);
-    expect(h.length).toBeGreaterThan(500);
+    expect(h.length).toBeLessThanOrEqual(MAX_HISTORY + 1);
+    expect(h.length).toBeGreaterThan(MAX_HISTORY / 2);
     expect(h.at(-1)!.epoch).toBeGreaterThan(5990);
     expect(h[0]!.epoch).toBeLessThan(10);
   });
