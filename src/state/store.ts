@@ -355,6 +355,21 @@ export function startCurrentRun(resume = false): void {
   startRun(s.config);
 }
 
+/** What a file export holds: the config, the current weights (null before the first snapshot), epoch and history. */
+export interface ExperimentState {
+  config: ExperimentConfig;
+  weights: { weights: number[][][]; biases: number[][] } | null;
+  epoch: number;
+  history: HistoryPoint[];
+}
+
+/** The experiment as it stands now, for export (history up to the latest snapshot, not only the last published). */
+export function currentExperiment(): ExperimentState {
+  const s = store.getState();
+  const weights = s.snapshot && s.runInfo ? unpackParams(s.runInfo.layers, s.snapshot.params) : null;
+  return { config: s.config, weights, epoch: s.snapshot?.epoch ?? s.run.epoch, history: historyBuffer.toArray() };
+}
+
 export function setWorkerState(worker: WorkerState): void {
   store.setState({ worker });
 }

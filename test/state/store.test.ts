@@ -282,6 +282,39 @@ describe('the store', () => {
     expect(s.history).toEqual(history);
   });
 
+  it('exports the current experiment: config, weights by layer, epoch and the whole history', () => {
+    expect(actions.currentExperiment().weights).toBeNull();
+    const id = runId();
+    receiveEvent({
+      type: 'runInfo',
+      info: {
+        runId: id,
+        sizes: [2, 1],
+        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
+        paramCount: 3,
+        features: ['x', 'y'],
+        problem: 'classification',
+        classes: 2,
+        outputActivation: 'tanh',
+        loss: 'mse',
+        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
+        gridResolution: 2,
+        inputGrids: new Float32Array(8),
+        trainPoints: new Float64Array(0),
+        trainLabels: new Float64Array(0),
+        testPoints: new Float64Array(0),
+        testLabels: new Float64Array(0),
+      },
+    });
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 1, { status: 'running' }) });
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 2, { status: 'running' }) });
+    const e = actions.currentExperiment();
+    expect(e.config).toEqual(DEFAULT_CONFIG);
+    expect(e.weights).toEqual({ weights: [[[1, 2]]], biases: [[3]] });
+    expect(e.epoch).toBe(2);
+    expect(e.history.map((p) => p.epoch)).toEqual([1, 2]);
+  });
+
   it('regenerates with the next data seed', () => {
     sent = [];
     actions.regenerate();
