@@ -151,13 +151,26 @@ export function countCorrect(act: number, o: Float64Array, y: Float64Array, n: n
   return correct;
 }
 
+/**
+ * Everything beyond the weights and epochCount that the next epoch depends on: restoring it (with
+ * the weights) makes a saved run continue exactly as the original would. Plain arrays (JSON-able).
+ */
+export interface TrainerState {
+  /** The shuffle/dropout RNG's 32-bit state. */
+  rng: number;
+  /** The training-set order the next shuffle starts from: a permutation of 0..n-1. */
+  order: number[];
+  /** Optimizer moments (one per parameter each) and step count. */
+  optimizer: { m: number[]; v: number[]; t: number };
+}
+
 export class Trainer {
   /** Epochs trained; the schedule reads it (settable, e.g. when restoring a saved run). */
   epochCount = 0;
   readonly net: Network;
   private data: Data;
   private opts: TrainOptions;
-  private readonly rng: Rng;
+  private rng: Rng;
   private order: Int32Array;
   private ws: Workspace;
   private readonly evalWs: Workspace;
@@ -204,6 +217,39 @@ export class Trainer {
     this.lossC = lossCode(next.loss);
     this.optC = optimizerCode(next.optimizer);
     this.regC = regularizationCode(next.regularization);
+  }
+
+  /** A copy of the state the next epoch depends on (see TrainerState). */
+  saveState(): TrainerState {
+    return {
+      rng: this.rng.state(),
+      order: Array.from(this.order),
+      optimizer: { m: Array.from(this.opt.m), v: Array.from(this.opt.v), t: this.opt.t },
+    };
+  }
+
+  /** Continue from a saved state; throws (changing nothing) when it does not fit this network and data. */
+  restoreState(s: TrainerState): void {
+    const n = this.data.n;
+    const p = this.net.params.length;
+    if (!(Number.isInteger(s.rng) && s.rng >= 0 && s.rng <= 0xffffffff))
+      throw new Error(`rng state must be a uint32, got ${s.rng}`);
+    if (s.order.length !== n) throw new Error(`order must hold the ${n} training samples, got ${s.order.length}`);
+    const seen = new Uint8Array(n);
+    for (const i of s.order) {
+      if (!(Number.isInteger(i) && i >= 0 && i < n) || seen[i])
+        throw new Error('order must be a permutation of the training samples');
+      seen[i] = 1;
+    }
+    const { m, v, t } = s.optimizer;
+    if (m.length !== p || v.length !== p) throw new Error(`optimizer moments must hold ${p} values each`);
+    if (!(Number.isInteger(t) && t >= 0)) throw new Error(`optimizer step count must be a whole number, got ${t}`);
+    if (![...m, ...v].every(Number.isFinite)) throw new Error('optimizer moments must be finite numbers');
+    this.rng = createRng(s.rng);
+    this.order = Int32Array.from(s.order);
+    this.opt.m.set(m);
+    this.opt.v.set(v);
+    this.opt.t = t;
   }
 
   /** Zero the optimizer's moments and step count (e.g. after weights were edited by hand). */
