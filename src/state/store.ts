@@ -29,6 +29,7 @@ import {
   type RunInfo,
   type RunStatus,
   type Snapshot,
+  type TrainerState,
   type WorkerEvent,
 } from '../worker/protocol.ts';
 import { HistoryBuffer, type HistoryPoint } from './history.ts';
@@ -66,6 +67,8 @@ export interface LoadOptions {
   weights?: { weights: number[][][]; biases: number[][] };
   epoch?: number;
   history?: HistoryPoint[];
+  /** With the weights: shuffle RNG, data order and optimizer moments, to continue exactly. */
+  trainer?: TrainerState;
 }
 
 export interface Actions {
@@ -134,6 +137,9 @@ const historyBuffer = new HistoryBuffer();
 let lastPublish = -Infinity;
 let nextNoticeId = 1;
 let nextRunId = 1;
+/** Export requests waiting for the worker's answer, by request id. */
+const pendingExports = new Map<number, (r: RunExport | null) => void>();
+let nextRequestId = 1;
 /** The weights the current run started from (a loaded file), to start it again in a fresh worker. */
 let currentRestore: RestoreState | undefined;
 
@@ -191,6 +197,8 @@ interface StartOptions {
 /** A new run of `config` in the worker; history and snapshot start afresh unless given. */
 function startRun(config: ExperimentConfig, opts: StartOptions = {}): void {
   const runId = nextRunId++;
+  for (const resolve of pendingExports.values()) resolve(null);
+  pendingExports.clear();
   historyBuffer.clear();
   for (const p of opts.history ?? []) historyBuffer.add(p.epoch, p);
   lastPublish = -Infinity;
@@ -271,6 +279,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
       const restore: RestoreState | undefined = options.weights
         ? { weights: options.weights.weights, biases: options.weights.biases, epoch: options.epoch ?? 0 }
         : undefined;
+      if (restore && options.trainer) restore.trainer = options.trainer;
       startRun(config, { restore, history: options.history });
     },
     addNotice(text, kind = 'info', key) {
@@ -361,13 +370,57 @@ export interface ExperimentState {
   weights: { weights: number[][][]; biases: number[][] } | null;
   epoch: number;
   history: HistoryPoint[];
+  /** Present only from exportExperiment() (the worker's exact state). */
+  trainer: TrainerState | null;
+}
+
+/** Weights and trainer state captured in the worker at one epoch. */
+export interface RunExport {
+  epoch: number;
+  weights: { weights: number[][][]; biases: number[][] };
+  trainer: TrainerState;
+}
+
+/** Ask the worker for its exact state; null when there is no worker, no run, or no answer in time. */
+export function requestRunExport(timeoutMs = 3000): Promise<RunExport | null> {
+  if (!sender || !store.getState().runInfo) return Promise.resolve(null);
+  const requestId = nextRequestId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pendingExports.delete(requestId);
+      resolve(null);
+    }, timeoutMs);
+    pendingExports.set(requestId, (r) => {
+      clearTimeout(timer);
+      pendingExports.delete(requestId);
+      resolve(r);
+    });
+    send({ type: 'requestExport', runId: store.getState().runId, requestId });
+  });
+}
+
+/**
+ * The experiment for a file: like currentExperiment(), with weights, epoch and trainer state
+ * captured together in the worker, so the file continues exactly (trainer null when it could not be had).
+ */
+export async function exportExperiment(): Promise<ExperimentState> {
+  const base = currentExperiment();
+  const captured = await requestRunExport();
+  if (!captured) return base;
+  return { ...base, weights: captured.weights, epoch: captured.epoch, trainer: captured.trainer };
 }
 
 /** The experiment as it stands now, for export (history up to the latest snapshot, not only the last published). */
 export function currentExperiment(): ExperimentState {
   const s = store.getState();
   const weights = s.snapshot && s.runInfo ? unpackParams(s.runInfo.layers, s.snapshot.params) : null;
-  return { config: s.config, weights, epoch: s.snapshot?.epoch ?? s.run.epoch, history: historyBuffer.toArray() };
+  return {
+    config: s.config,
+    weights,
+    epoch: s.snapshot?.epoch ?? s.run.epoch,
+    history: historyBuffer.toArray(),
+    trainer: null,
+  };
 }
 
 export function setWorkerState(worker: WorkerState): void {
@@ -426,6 +479,16 @@ export function receiveEvent(event: WorkerEvent): void {
         },
       }));
       if (event.status === 'diverged' && message) s.addNotice(message, 'warning', 'diverged');
+      return;
+    }
+    case 'export': {
+      const resolve = pendingExports.get(event.requestId);
+      if (!resolve) return;
+      resolve(
+        s.runInfo
+          ? { epoch: event.epoch, weights: unpackParams(s.runInfo.layers, event.params), trainer: event.trainer }
+          : null,
+      );
       return;
     }
     case 'error':

@@ -86,7 +86,18 @@ export function buildRun(
   };
   const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...hyperparametersOf(config), loss: out.loss };
   const trainer = new Trainer(net, train, options, (config.seed ^ TRAINER_SALT) >>> 0);
-  if (restore) trainer.epochCount = restore.epoch;
+  if (restore) {
+    trainer.epochCount = restore.epoch;
+    // A state that does not fit (other data, other shape) is left out: the run continues from the
+    // weights with a fresh shuffle and optimizer, as it would without one.
+    if (restore.trainer) {
+      try {
+        trainer.restoreState(restore.trainer);
+      } catch {
+        /* fresh trainer state */
+      }
+    }
+  }
 
   const layers: LayerLayout[] = net.layers.map((l, i) => ({
     inSize: l.inSize,

@@ -13,6 +13,7 @@
  * P parameters, E epochs in a history chunk, N samples.
  */
 import type { ExperimentConfig, Speed } from '../share/config.ts';
+import type { TrainerState } from '../nn/training.ts';
 import type {
   ActivationName,
   FeatureName,
@@ -62,7 +63,11 @@ export interface RestoreState {
   biases: number[][];
   /** Epochs already trained; the run continues counting from here. */
   epoch: number;
+  /** Shuffle RNG, data order and optimizer moments: with them the run continues exactly as the original. Ignored when they do not fit. */
+  trainer?: TrainerState;
 }
+
+export type { TrainerState };
 
 /** Page → worker. */
 export type Command =
@@ -79,7 +84,9 @@ export type Command =
   | { type: 'setSpeed'; runId: RunId; speed: Speed }
   /** W[layer][to][from] = value, layer 0 being the first weight layer; `from: -1` sets the bias b[layer][to]. */
   | { type: 'setWeight'; runId: RunId; layer: number; to: number; from: number; value: number }
-  | { type: 'requestSnapshot'; runId: RunId };
+  | { type: 'requestSnapshot'; runId: RunId }
+  /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
+  | { type: 'requestExport'; runId: RunId; requestId: number };
 
 export type CommandType = Command['type'];
 
@@ -165,6 +172,7 @@ export type WorkerEvent =
   | { type: 'hello'; protocol: number; nonce: number }
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
   /** A status change; `message` says why for 'diverged' (what became non-finite, at which epoch). */
   | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string }
   /** An exception in the worker or the worker dying. runId absent when it cannot be tied to a run. `fatal`: the worker is gone. */
@@ -215,6 +223,7 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
       return event.snapshot.runId;
     case 'status':
     case 'error':
+    case 'export':
       return event.runId;
     case 'hello':
       return undefined;

@@ -222,6 +222,22 @@ export class TrainingRun {
     this.sendSnapshot();
   }
 
+  /** Weights and trainer state at this epoch, for a file that continues exactly. */
+  sendExport(requestId: number): void {
+    const params = this.b.net.params.slice();
+    this.env.post(
+      {
+        type: 'export',
+        runId: this.runId,
+        requestId,
+        epoch: this.epoch,
+        params,
+        trainer: this.b.trainer.saveState(),
+      },
+      [params.buffer],
+    );
+  }
+
   /** Stop for good (the run is replaced). */
   dispose(): void {
     this.stopLoop();
@@ -467,6 +483,9 @@ export class TrainerHost {
         break;
       case 'requestSnapshot':
         run.requestSnapshot();
+        break;
+      case 'requestExport':
+        run.sendExport(command.requestId);
         break;
     }
   }

@@ -315,6 +315,66 @@ describe('the store', () => {
     expect(e.history.map((p) => p.epoch)).toEqual([1, 2]);
   });
 
+  it('asks the worker for its exact state and hands it to the file export; a new run cancels the request', async () => {
+    const id = runId();
+    receiveEvent({
+      type: 'runInfo',
+      info: {
+        runId: id,
+        sizes: [2, 1],
+        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
+        paramCount: 3,
+        features: ['x', 'y'],
+        problem: 'classification',
+        classes: 2,
+        outputActivation: 'tanh',
+        loss: 'mse',
+        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
+        gridResolution: 2,
+        inputGrids: new Float32Array(8),
+        trainPoints: new Float64Array(0),
+        trainLabels: new Float64Array(0),
+        testPoints: new Float64Array(0),
+        testLabels: new Float64Array(0),
+      },
+    });
+    sent = [];
+    const pending = actions.exportExperiment();
+    const req = sent.at(-1);
+    if (req?.type !== 'requestExport') throw new Error('no request');
+    const trainer = { rng: 5, order: [1, 0], optimizer: { m: [0, 0, 0], v: [0, 0, 0], t: 0 } };
+    receiveEvent({
+      type: 'export',
+      runId: id,
+      requestId: req.requestId + 1,
+      epoch: 1,
+      params: Float64Array.of(0, 0, 0),
+      trainer,
+    });
+    receiveEvent({
+      type: 'export',
+      runId: id,
+      requestId: req.requestId,
+      epoch: 7,
+      params: Float64Array.of(4, 5, 6),
+      trainer,
+    });
+    const e = await pending;
+    expect(e).toMatchObject({ epoch: 7, weights: { weights: [[[4, 5]]], biases: [[6]] }, trainer });
+
+    const cancelled = actions.requestRunExport();
+    actions.reset();
+    expect(await cancelled).toBeNull();
+  });
+
+  it('loads a file with trainer state into the worker', () => {
+    sent = [];
+    const weights = { weights: [[[1, 2]]], biases: [[3]] };
+    const trainer = { rng: 5, order: [1, 0], optimizer: { m: [0, 0, 0], v: [0, 0, 0], t: 2 } };
+    actions.loadExperiment({ ...DEFAULT_CONFIG, hidden: [] }, { weights, epoch: 3, trainer });
+    expect(sent.at(-1)).toMatchObject({ type: 'init', restore: { ...weights, epoch: 3, trainer } });
+  });
+
   it('regenerates with the next data seed', () => {
     sent = [];
     actions.regenerate();

@@ -6,7 +6,14 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
 import { FRAME_MS, TrainerHost } from '../../src/worker/trainer.ts';
-import type { Command, RunInfo, RunStatus, Snapshot, WorkerEvent } from '../../src/worker/protocol.ts';
+import {
+  unpackParams,
+  type Command,
+  type RunInfo,
+  type RunStatus,
+  type Snapshot,
+  type WorkerEvent,
+} from '../../src/worker/protocol.ts';
 
 /** A clock that moves `step` ms each time it is read (each epoch "takes" time), and a task queue. */
 class FakeTime {
@@ -393,5 +400,39 @@ describe('the trainer host', () => {
     expect(h.events.map((e) => e.type)).toEqual(['error', 'error']);
     await h.do({ type: 'init', runId: 1, config: XOR });
     expect(h.lastSnapshot().runId).toBe(1);
+  });
+});
+
+describe('exact continuation', () => {
+  it('a run restored from exported weights and trainer state continues with the same numbers', async () => {
+    const config: ExperimentConfig = { ...XOR, optimizer: 'adam', dropout: 0.1, learningRate: 0.01 };
+    const original = harness();
+    await original.do({ type: 'init', runId: 1, config });
+    await original.do({ type: 'step', runId: 1, epochs: 5 });
+    await original.do({ type: 'requestExport', runId: 1, requestId: 7 });
+    const exp = original.events.at(-1);
+    if (exp?.type !== 'export') throw new Error('no export');
+    expect(exp).toMatchObject({ runId: 1, requestId: 7, epoch: 5 });
+    const { weights, biases } = unpackParams(original.infos()[0]!.layers, exp.params);
+
+    const restored = harness();
+    await restored.do({
+      type: 'init',
+      runId: 1,
+      config,
+      restore: { weights, biases, epoch: exp.epoch, trainer: exp.trainer },
+    });
+    const plain = harness(); // weights only: same start, but a fresh shuffle and optimizer
+    await plain.do({ type: 'init', runId: 1, config, restore: { weights, biases, epoch: exp.epoch } });
+    for (const h of [original, restored, plain]) await h.do({ type: 'step', runId: 1, epochs: 3 });
+    const a = original.batchLosses();
+    const b = restored.batchLosses();
+    const c = plain.batchLosses();
+    for (const e of [6, 7, 8]) {
+      expect(Number.isFinite(a.get(e))).toBe(true);
+      expect(b.get(e)).toBe(a.get(e));
+    }
+    expect(c.get(6)).not.toBe(a.get(6));
+    expect(Array.from(restored.lastSnapshot().params)).toEqual(Array.from(original.lastSnapshot().params));
   });
 });
