@@ -14,13 +14,16 @@ export type WorkerFactory = () => Worker;
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<WorkerEvent['type']>([
-  'hello',
-  'runInfo',
-  'snapshot',
-  'status',
-  'error',
-]);
+/** Every event type, checked by the compiler: a new event in protocol.ts must be listed here. */
+const KNOWN: Record<WorkerEvent['type'], true> = {
+  hello: true,
+  runInfo: true,
+  snapshot: true,
+  status: true,
+  error: true,
+  export: true,
+};
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 
 function isWorkerEvent(data: unknown): data is WorkerEvent {
   return typeof data === 'object' && data !== null && EVENT_TYPES.has((data as { type?: unknown }).type as string);

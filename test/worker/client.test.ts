@@ -46,6 +46,9 @@ describe('createTrainingClient', () => {
     const client = createTrainingClient(() => fake as unknown as Worker);
     const seen: WorkerEvent[] = [];
     client.subscribe((e) => seen.push(e));
+    fake.onmessage?.({ data: { type: 'export', runId: 1, requestId: 1 } });
+    expect(seen.map((e) => e.type)).toEqual(['export']);
+    seen.length = 0;
     fake.onmessage?.({ data: { type: 'nonsense' } });
     fake.onmessage?.({ data: 42 });
     fake.onmessageerror?.();
