@@ -108,7 +108,7 @@ function DatasetOption(p: {
   }, [paint, name, key]);
   return (
     <label className={`dataset ${p.checked ? 'is-checked' : ''}`}>
-      <input type="radio" name="dataset" className="visually-hidden" checked={p.checked} onChange={p.onPick} />
+      <input type="radio" name="dataset" checked={p.checked} onChange={p.onPick} />
       <canvas ref={canvas} width={48} height={48} aria-hidden="true" />
       <span>{DATASET_LABELS[name]}</span>
     </label>

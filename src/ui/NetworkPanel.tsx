@@ -26,7 +26,7 @@ export function NetworkPanel(p: NetworkPanelProps) {
             <button
               type="button"
               aria-label={`Add unit to layer ${i + 1}`}
-              aria-disabled={units >= LIMITS.units.max ? true : undefined}
+              className={units >= LIMITS.units.max ? 'at-limit' : undefined}
               onClick={() => p.onUnits(i, 1)}
             >
               +
@@ -34,7 +34,7 @@ export function NetworkPanel(p: NetworkPanelProps) {
             <button
               type="button"
               aria-label={`Remove unit from layer ${i + 1}`}
-              aria-disabled={units <= LIMITS.units.min ? true : undefined}
+              className={units <= LIMITS.units.min ? 'at-limit' : undefined}
               onClick={() => p.onUnits(i, -1)}
             >
               −
@@ -59,14 +59,14 @@ export function NetworkPanel(p: NetworkPanelProps) {
           <button
             type="button"
             onClick={p.onAddLayer}
-            aria-disabled={layers >= LIMITS.hiddenLayers.max ? true : undefined}
+            className={layers >= LIMITS.hiddenLayers.max ? 'at-limit' : undefined}
           >
             Add layer
           </button>
           <button
             type="button"
             onClick={p.onRemoveLayer}
-            aria-disabled={layers <= LIMITS.hiddenLayers.min ? true : undefined}
+            className={layers <= LIMITS.hiddenLayers.min ? 'at-limit' : undefined}
           >
             Remove layer
           </button>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 
@@ -29,6 +29,8 @@ const THEMES: { value: Theme; label: string }[] = [
 
 export function TopBar(p: TopBarProps) {
   const running = p.status === 'running';
+  const speedId = useId();
+  const themeId = useId();
   return (
     <header className="topbar">
       <h1 className="brand">Neural Network Playground</h1>
@@ -66,26 +68,26 @@ export function TopBar(p: TopBarProps) {
         </div>
       </dl>
       <div className="bar-controls">
-        <label className="field inline">
-          <span>Speed</span>
-          <select value={String(p.speed)} onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}>
+        <div className="field inline">
+          <label htmlFor={speedId}>Speed</label>
+          <select id={speedId} value={String(p.speed)} onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}>
             {SPEEDS.map((s) => (
               <option key={String(s)} value={String(s)}>
                 {speedLabel(s)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field inline">
-          <span>Theme</span>
-          <select value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
+        </div>
+        <div className="field inline">
+          <label htmlFor={themeId}>Theme</label>
+          <select id={themeId} value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
             {THEMES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
       </div>
     </header>

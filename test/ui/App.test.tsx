@@ -166,7 +166,7 @@ describe('App: network shape', () => {
       useStore.setState((s) => ({ config: { ...s.config, hidden: [LIMITS.units.max, 1] } }));
     });
     const add = screen.getByRole('button', { name: 'Add unit to layer 1' });
-    expect(add).toHaveAttribute('aria-disabled', 'true');
+    expect(add).toHaveClass('at-limit');
     await user.click(add);
     expect(cfg().hidden).toEqual([LIMITS.units.max, 1]);
     const msg = `Layer 1 already has the most units allowed (${LIMITS.units.max}).`;
