@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App.tsx';
+import { ShareApp } from './ui/share/ShareApp.tsx';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ShareApp />
     </StrictMode>,
   );
 }

