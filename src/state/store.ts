@@ -9,17 +9,9 @@
  */
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import {
-  CLASSIFICATION_DATASETS,
-  MULTICLASS_DATASETS,
-  REGRESSION_DATASETS,
-  type DatasetName,
-  type ProblemType,
-} from '../nn/types.ts';
-import { DEFAULT_CONFIG, lossesFor, type ExperimentConfig, type Speed } from '../share/config.ts';
+import { DEFAULT_CONFIG, type ExperimentConfig, type Speed } from '../share/config.ts';
 import {
   eventRunId,
-  HYPERPARAMETER_KEYS,
   PROTOCOL_VERSION,
   unpackParams,
   type Command,
@@ -32,7 +24,10 @@ import {
   type TrainerState,
   type WorkerEvent,
 } from '../worker/protocol.ts';
+import { coherentConfig, isLiveKey, isRebuildKey, sameValue } from './configRules.ts';
 import { HistoryBuffer, type HistoryPoint } from './history.ts';
+
+export { coherentConfig, isLiveKey, isRebuildKey, VIEW_KEYS } from './configRules.ts';
 
 export type { HistoryPoint } from './history.ts';
 
@@ -101,15 +96,6 @@ export interface PlaygroundState extends Actions {
   worker: WorkerState;
 }
 
-/** Keys that change only what is drawn: the worker is not told. */
-export const VIEW_KEYS = ['showTestData', 'discretize', 'theme'] as const satisfies readonly (keyof ExperimentConfig)[];
-const LIVE: ReadonlySet<string> = new Set(HYPERPARAMETER_KEYS);
-const VIEW: ReadonlySet<string> = new Set(VIEW_KEYS);
-/** Every other key rebuilds data and network (the seeds are kept, so Reset gives the same start). */
-export function isRebuildKey(key: keyof ExperimentConfig): boolean {
-  return !LIVE.has(key) && !VIEW.has(key) && key !== 'speed';
-}
-
 /**
  * A Recharts update costs tens of milliseconds on the main thread whatever the point count
  * (measured: 30-40 ms for the loss and accuracy charts on this 2-core machine), so while running
@@ -148,45 +134,6 @@ function send(command: Command): void {
 }
 
 const now = () => performance.now();
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    const ra = a as Record<string, unknown>;
-    const rb = b as Record<string, unknown>;
-    return ka.length === kb.length && ka.every((k) => sameValue(ra[k], rb[k]));
-  }
-  return false;
-}
-
-const DATASETS_OF: Record<ProblemType, readonly DatasetName[]> = {
-  classification: CLASSIFICATION_DATASETS,
-  regression: REGRESSION_DATASETS,
-  multiclass: MULTICLASS_DATASETS,
-};
-
-function problemOfDataset(name: DatasetName): ProblemType | null {
-  for (const p of ['classification', 'regression', 'multiclass'] as const) if (DATASETS_OF[p].includes(name)) return p;
-  return null; // custom
-}
-
-/**
- * Keep dataset, problem and loss coherent: picking a dataset sets its problem; picking a problem
- * the dataset does not pose picks that problem's first dataset; a loss the problem does not
- * offer becomes its default.
- */
-export function coherentConfig(next: ExperimentConfig, patch: Partial<ExperimentConfig>): ExperimentConfig {
-  const c = { ...next };
-  const dsProblem = problemOfDataset(c.dataset);
-  if (patch.dataset !== undefined && dsProblem) c.problem = dsProblem;
-  else if (patch.problem !== undefined && dsProblem && dsProblem !== c.problem) c.dataset = DATASETS_OF[c.problem][0]!;
-  const losses = lossesFor(c.problem);
-  if (!losses.includes(c.loss)) c.loss = losses[0]!;
-  return c;
-}
 
 interface StartOptions {
   play?: boolean;
@@ -231,7 +178,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
         startRun(next, { play: run.status === 'running' });
         return;
       }
-      const live = changed.filter((k) => LIVE.has(k));
+      const live = changed.filter(isLiveKey);
       if (live.length > 0) {
         const hyperparameters: Partial<Hyperparameters> = {};
         for (const k of live) (hyperparameters as Record<string, unknown>)[k] = next[k];

@@ -3,26 +3,18 @@
  * are injected, so Node tests drive it deterministically and the worker drives it with
  * performance.now() and a zero-delay yield (src/worker/schedule.ts).
  *
- * TrainingRun is one run (network, trainer, status, loop); TrainerHost routes commands to the
- * current run and owns the run ids. One host could hold several runs later (lockstep comparison).
+ * TrainingRun is one run: network, trainer, status (idle | running | paused | diverged), loop,
+ * snapshots. TrainerHost (host.ts) routes commands to it.
  *
  * Speeds: 'max' trains epoch after epoch for one display frame (FRAME_MS), sends one snapshot,
  * yields so commands get through, and goes on: never more than one snapshot per frame. A number is
  * epochs per second for teaching (1, 10, 100), paced against the clock; snapshots at most per frame.
  */
 import { evaluationStride } from './protocol.ts';
-import type {
-  Command,
-  HistoryChunk,
-  Hyperparameters,
-  RestoreState,
-  RunId,
-  RunStatus,
-  Snapshot,
-  WorkerEvent,
-} from './protocol.ts';
-import { PROTOCOL_VERSION, runInfoTransferables, snapshotTransferables } from './protocol.ts';
+import type { Hyperparameters, RestoreState, RunId, RunStatus, Snapshot, WorkerEvent } from './protocol.ts';
+import { runInfoTransferables, snapshotTransferables } from './protocol.ts';
 import type { Cancel } from './schedule.ts';
+import { HistoryRecorder } from './recorder.ts';
 import { buildRun, DEFAULT_GRID_RESOLUTION, hyperparametersOf, type Built } from './build.ts';
 import { paramIndex } from '../nn/network.ts';
 import { predictGrid } from '../nn/grid.ts';
@@ -39,53 +31,6 @@ export interface LoopEnv {
   /** Run fn after delayMs (0: as soon as pending messages are handled). */
   schedule(fn: () => void, delayMs: number): Cancel;
   post(event: WorkerEvent, transfer: ArrayBuffer[]): void;
-}
-
-/** Growable per-epoch columns, emptied into each snapshot. */
-class HistoryRecorder {
-  private cap = 64;
-  private len = 0;
-  private cols = this.alloc(64);
-
-  private alloc(n: number) {
-    return Array.from({ length: 6 }, () => new Float64Array(n));
-  }
-
-  push(epoch: number, batchLoss: number, trainLoss: number, testLoss: number, trainAcc: number, testAcc: number) {
-    if (this.len === this.cap) {
-      const next = this.alloc(this.cap * 2);
-      for (let c = 0; c < 6; c++) next[c]!.set(this.cols[c]!);
-      this.cols = next;
-      this.cap *= 2;
-    }
-    const i = this.len++;
-    const c = this.cols;
-    c[0]![i] = epoch;
-    c[1]![i] = batchLoss;
-    c[2]![i] = trainLoss;
-    c[3]![i] = testLoss;
-    c[4]![i] = trainAcc;
-    c[5]![i] = testAcc;
-  }
-
-  /** Copies of the recorded epochs (fresh buffers, safe to transfer); empties the recorder. */
-  take(): HistoryChunk {
-    const n = this.len;
-    const [epochs, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy] = this.cols.map((c) => c.slice(0, n));
-    this.len = 0;
-    return {
-      epochs: epochs!,
-      batchLoss: batchLoss!,
-      trainLoss: trainLoss!,
-      testLoss: testLoss!,
-      trainAccuracy: trainAccuracy!,
-      testAccuracy: testAccuracy!,
-    };
-  }
-
-  get length(): number {
-    return this.len;
-  }
 }
 
 interface Evaluation {
@@ -416,85 +361,4 @@ function nonFiniteParam(p: Float64Array): string {
 function clampResolution(r: number): number {
   const { min, max } = LIMITS.gridResolution;
   return Number.isFinite(r) ? Math.min(max, Math.max(min, Math.round(r))) : DEFAULT_GRID_RESOLUTION;
-}
-
-/** Routes commands to the current run; reports every exception as an error event instead of dying. */
-export class TrainerHost {
-  private run: TrainingRun | null = null;
-  private readonly env: LoopEnv;
-
-  constructor(env: LoopEnv) {
-    this.env = env;
-  }
-
-  get current(): TrainingRun | null {
-    return this.run;
-  }
-
-  handle(command: Command): void {
-    if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
-      this.env.post({ type: 'error', message: 'The training worker received a message it does not understand.' }, []);
-      return;
-    }
-    const runId = 'runId' in command ? command.runId : undefined;
-    try {
-      this.dispatch(command);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const event: WorkerEvent = { type: 'error', message };
-      if (runId !== undefined) event.runId = command.type === 'reset' ? command.newRunId : runId;
-      this.env.post(event, []);
-    }
-  }
-
-  private dispatch(command: Command): void {
-    if (command.type === 'hello') {
-      this.env.post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: command.nonce }, []);
-      return;
-    }
-    if (command.type === 'init') {
-      this.replace(command.runId, command.config, command.gridResolution, command.restore);
-      return;
-    }
-    const run = this.run;
-    // A command for a run that is not the current one is stale: ignore it.
-    if (!run || command.runId !== run.runId) return;
-    switch (command.type) {
-      case 'play':
-        run.play();
-        break;
-      case 'pause':
-        run.pause();
-        break;
-      case 'step':
-        run.step(command.epochs);
-        break;
-      case 'reset':
-        this.replace(command.newRunId, run.config, run.gridResolution);
-        break;
-      case 'setHyperparameters':
-        run.setHyperparameters(command.hyperparameters);
-        break;
-      case 'setSpeed':
-        run.setSpeed(command.speed);
-        break;
-      case 'setWeight':
-        run.setWeight(command.layer, command.to, command.from, command.value);
-        break;
-      case 'requestSnapshot':
-        run.requestSnapshot();
-        break;
-      case 'requestExport':
-        run.sendExport(command.requestId);
-        break;
-    }
-  }
-
-  private replace(runId: RunId, config: ExperimentConfig, gridResolution?: number, restore?: RestoreState): void {
-    this.run?.dispose();
-    this.run = null;
-    const run = new TrainingRun(runId, config, this.env, gridResolution, restore);
-    this.run = run;
-    run.start();
-  }
 }

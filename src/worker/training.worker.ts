@@ -2,7 +2,7 @@
 // Wires the trainer to `self`. Kept to a few lines: the logic lives in plain, testable modules.
 import type { Command } from './protocol.ts';
 import { createYieldScheduler } from './schedule.ts';
-import { TrainerHost } from './trainer.ts';
+import { TrainerHost } from './host.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -5,7 +5,8 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
-import { FRAME_MS, TrainerHost } from '../../src/worker/trainer.ts';
+import { FRAME_MS } from '../../src/worker/trainer.ts';
+import { TrainerHost } from '../../src/worker/host.ts';
 import {
   unpackParams,
   type Command,

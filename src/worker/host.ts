@@ -1,0 +1,90 @@
+/**
+ * The worker's message handler as plain code: routes commands to the current run, owns the run
+ * ids, and turns every exception into an error event instead of dying. One host could hold
+ * several runs later (two runs in lockstep).
+ */
+import type { Command, RestoreState, RunId, WorkerEvent } from './protocol.ts';
+import { PROTOCOL_VERSION } from './protocol.ts';
+import { TrainingRun, type LoopEnv } from './trainer.ts';
+import type { ExperimentConfig } from '../share/config.ts';
+
+/** Routes commands to the current run; reports every exception as an error event instead of dying. */
+export class TrainerHost {
+  private run: TrainingRun | null = null;
+  private readonly env: LoopEnv;
+
+  constructor(env: LoopEnv) {
+    this.env = env;
+  }
+
+  get current(): TrainingRun | null {
+    return this.run;
+  }
+
+  handle(command: Command): void {
+    if (typeof command !== 'object' || command === null || typeof command.type !== 'string') {
+      this.env.post({ type: 'error', message: 'The training worker received a message it does not understand.' }, []);
+      return;
+    }
+    const runId = 'runId' in command ? command.runId : undefined;
+    try {
+      this.dispatch(command);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const event: WorkerEvent = { type: 'error', message };
+      if (runId !== undefined) event.runId = command.type === 'reset' ? command.newRunId : runId;
+      this.env.post(event, []);
+    }
+  }
+
+  private dispatch(command: Command): void {
+    if (command.type === 'hello') {
+      this.env.post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: command.nonce }, []);
+      return;
+    }
+    if (command.type === 'init') {
+      this.replace(command.runId, command.config, command.gridResolution, command.restore);
+      return;
+    }
+    const run = this.run;
+    // A command for a run that is not the current one is stale: ignore it.
+    if (!run || command.runId !== run.runId) return;
+    switch (command.type) {
+      case 'play':
+        run.play();
+        break;
+      case 'pause':
+        run.pause();
+        break;
+      case 'step':
+        run.step(command.epochs);
+        break;
+      case 'reset':
+        this.replace(command.newRunId, run.config, run.gridResolution);
+        break;
+      case 'setHyperparameters':
+        run.setHyperparameters(command.hyperparameters);
+        break;
+      case 'setSpeed':
+        run.setSpeed(command.speed);
+        break;
+      case 'setWeight':
+        run.setWeight(command.layer, command.to, command.from, command.value);
+        break;
+      case 'requestSnapshot':
+        run.requestSnapshot();
+        break;
+      case 'requestExport':
+        run.sendExport(command.requestId);
+        break;
+    }
+  }
+
+  private replace(runId: RunId, config: ExperimentConfig, gridResolution?: number, restore?: RestoreState): void {
+    this.run?.dispose();
+    this.run = null;
+    const run = new TrainingRun(runId, config, this.env, gridResolution, restore);
+    this.run = run;
+    run.start();
+  }
+}
