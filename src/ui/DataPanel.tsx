@@ -109,7 +109,7 @@ function DatasetOption(p: {
   return (
     <label className={`dataset ${p.checked ? 'is-checked' : ''}`}>
       <input type="radio" name="dataset" checked={p.checked} onChange={p.onPick} />
-      <canvas ref={canvas} width={48} height={48} aria-hidden="true" />
+      <canvas ref={canvas} width={96} height={96} aria-hidden="true" />
       <span>{DATASET_LABELS[name]}</span>
     </label>
   );

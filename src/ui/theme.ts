@@ -15,6 +15,8 @@ export interface CanvasPalette {
   background: Rgb;
   positive: string;
   negative: string;
+  /** Zero on the diverging scale. */
+  neutral: string;
   /** Outline of training points; test points use `testStroke`. */
   pointStroke: string;
   testStroke: string;
@@ -42,6 +44,7 @@ export function paletteFor(theme: ResolvedTheme): CanvasPalette {
     background: hexToRgb(theme === 'dark' ? '#23272e' : '#ffffff'),
     positive: POSITIVE_COLOR,
     negative: NEGATIVE_COLOR,
+    neutral,
     pointStroke: theme === 'dark' ? '#f4f4f4' : '#ffffff',
     testStroke: theme === 'dark' ? '#ffffff' : '#111111',
     ink: theme === 'dark' ? '#e6e6e6' : '#111111',

@@ -27,6 +27,25 @@ for (const s of SIZES) {
   });
 }
 
+test('dark theme: screenshot after some training', async ({ page, consoleProblems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await app.setTheme('Dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe('rgb(20, 23, 27)');
+  await app.pickDataset('Spiral');
+  await page.getByRole('checkbox', { name: 'Show test data' }).check();
+  await app.select('Speed', '100 epochs/s');
+  await app.playButton.click();
+  await expect.poll(() => app.epochNumber()).toBeGreaterThan(40);
+  await app.button('Pause').click();
+  await page.waitForTimeout(300);
+  await app.screenshot('ui-dark');
+  expect(consoleProblems).toEqual([]);
+});
+
 test('projector theme: large text, screenshot', async ({ page, consoleProblems }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const app = new PlaygroundPage(page);
