@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ExperimentConfig } from '../src/share/config.ts';
+import type {} from '../src/state/testHook.ts';
 
 /** The engine bench's `large`: spiral, 500 points (half for training), batch 10, six hidden layers of 8 tanh. */
 export const LARGE_PATCH: Partial<ExperimentConfig> = {
@@ -43,7 +44,11 @@ export interface PerfResult {
 export async function openForTest(page: Page, path = '/'): Promise<void> {
   await page.addInitScript('window.__PLAYGROUND_TEST__ = true;');
   await page.goto(path);
-  await page.waitForFunction("window.__playground?.getState().worker === 'ready'", undefined, { timeout: 20_000 });
+  // Plain function predicates (no inner named functions, which tsx would wrap in __name helpers):
+  // a string predicate would need eval, which the app's Content-Security-Policy forbids.
+  await page.waitForFunction(() => window.__playground?.getState().worker === 'ready', undefined, {
+    timeout: 20_000,
+  });
 }
 
 /** Apply the config, wait for its run to show, then play for `seconds` and measure. */
@@ -54,7 +59,9 @@ export async function measureTraining(
 ): Promise<PerfResult> {
   await page.evaluate(`window.__playground.getState().setConfig(${JSON.stringify(patch)})`);
   await page.waitForFunction(
-    '(() => { const s = window.__playground.getState(); return s.runInfo !== null && s.snapshot !== null && s.snapshot.runId === s.runId; })()',
+    () =>
+      window.__playground!.getState().runInfo !== null &&
+      window.__playground!.getState().snapshot?.runId === window.__playground!.getState().runId,
   );
   // Let the page settle (first canvas paints, layout) before measuring.
   await page.waitForTimeout(500);
