@@ -1,5 +1,7 @@
 // Benchmarks. `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line
 // ({"name", the figure, "target", "pass"}). `--only NAME[,NAME]` runs a subset.
+// Targets are judged on the wall clock; the CPU-time figures beside them show the code's own
+// cost when other processes share the 2 cores (wall figures then drop, CPU figures much less).
 //
 // Engine figures (Node, this machine):
 //   default     TF Playground's defaults: circle, 500 points, half for training (250), batch 10,
@@ -49,26 +51,41 @@ function setup(
   return { net, train: data };
 }
 
-/** Epochs per second over about `seconds` of training, after a warm-up so the JIT has settled. */
-function epochsPerSecond(trainer: Trainer, seconds: number): number {
+/** Process CPU time in ms (user + system): on a shared machine it shows what the code costs when it runs. */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+/**
+ * Epochs per second over about `seconds` of training after a warm-up (so the JIT has settled):
+ * by the wall clock (the target), and per second of this process's CPU time.
+ */
+function epochRates(trainer: Trainer, seconds: number): { wall: number; cpu: number } {
   const warmEnd = performance.now() + 300;
   while (performance.now() < warmEnd) trainer.epoch();
   let epochs = 0;
   const t0 = performance.now();
+  const c0 = cpuMs();
   let t = t0;
   while (t - t0 < seconds * 1000) {
     for (let i = 0; i < 100; i++) trainer.epoch();
     epochs += 100;
     t = performance.now();
   }
-  return (epochs * 1000) / (t - t0);
+  return { wall: (epochs * 1000) / (t - t0), cpu: (epochs * 1000) / (cpuMs() - c0) };
 }
 
 function trainingBench(name: string, dataset: 'circle' | 'spiral', hidden: number[], target: number): BenchResult {
   const { net, train } = setup(dataset, hidden, 'tanh');
   const trainer = new Trainer(net, train, { ...DEFAULT_TRAIN_OPTIONS, batchSize: 10, learningRate: 0.03 }, 1);
-  const eps = epochsPerSecond(trainer, 2);
-  return { name, figure: { epochsPerSecond: Math.round(eps) }, target: `>= ${target} epochs/s`, pass: eps >= target };
+  const r = epochRates(trainer, 2);
+  return {
+    name,
+    figure: { epochsPerSecond: Math.round(r.wall), epochsPerCpuSecond: Math.round(r.cpu) },
+    target: `>= ${target} epochs/s`,
+    pass: r.wall >= target,
+  };
 }
 
 function gridBench(): BenchResult {
@@ -80,18 +97,20 @@ function gridBench(): BenchResult {
   const region = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
   for (let i = 0; i < 30; i++) predictGrid(net, FEATURES, region, r, out, hidden);
   const times: number[] = [];
-  for (let i = 0; i < 100; i++) {
+  const calls = 100;
+  const c0 = cpuMs();
+  for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
     predictGrid(net, FEATURES, region, r, out, hidden);
     times.push(performance.now() - t0);
   }
+  const cpu = (cpuMs() - c0) / calls;
   times.sort((a, b) => a - b);
   const median = times[times.length >> 1]!;
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return {
     name: 'grid-large',
-    figure: { ms: round(median), meanMs: round(mean) },
+    figure: { ms: round(median), minMs: round(times[0]!), cpuMs: round(cpu) },
     target: '<= 8 ms',
     pass: median <= 8,
   };
