@@ -66,6 +66,9 @@ export function describeValue(value: unknown): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
+// The built app runs under a CSP without 'unsafe-eval': zod must not try its `new Function` fast path.
+z.config({ jitless: true });
+
 const finite = z.number().refine(Number.isFinite);
 
 type Range = { readonly min: number; readonly max: number };
