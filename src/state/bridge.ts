@@ -18,6 +18,15 @@ export interface BridgeOptions {
   restartWindowMs?: number;
 }
 
+const nextFrame: (fn: () => void) => void =
+  typeof requestAnimationFrame === 'function'
+    ? (fn) => {
+        requestAnimationFrame(() => fn());
+      }
+    : (fn) => {
+        setTimeout(fn, 16);
+      };
+
 /** Start the worker and wire it to the store; returns the function that stops and terminates it. */
 export function startWorkerBridge(options: BridgeOptions = {}): () => void {
   const maxRestarts = options.maxRestarts ?? 3;
@@ -39,6 +48,13 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     const c = createTrainingClient(options.factory);
     client = c;
     setWorkerState('starting');
+    // Flow control: acknowledge the latest snapshot on the next animation frame, so the worker
+    // streams no faster than this page draws (see protocol.ts init.flowControl).
+    let ackDue: { runId: number; seq: number } | null = null;
+    const sendAck = () => {
+      if (ackDue) c.send({ type: 'ack', ...ackDue });
+      ackDue = null;
+    };
     off = c.subscribe((event) => {
       if (event.type === 'error' && event.fatal) {
         receiveEvent(event);
@@ -46,8 +62,14 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
         return;
       }
       receiveEvent(event);
+      if (event.type === 'snapshot') {
+        if (ackDue === null) nextFrame(sendAck);
+        ackDue = { runId: event.snapshot.runId, seq: event.snapshot.seq };
+      }
     });
-    disconnect = connectWorker((command) => c.send(command));
+    disconnect = connectWorker((command) =>
+      c.send(command.type === 'init' ? { ...command, flowControl: true } : command),
+    );
     c.send({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: Date.now() % 1e9 });
     startCurrentRun(resume);
   };

@@ -3,9 +3,9 @@
  * ids, and turns every exception into an error event instead of dying. One host could hold
  * several runs later (two runs in lockstep).
  */
-import type { Command, RestoreState, RunId, WorkerEvent } from './protocol.ts';
+import type { Command, RunId, WorkerEvent } from './protocol.ts';
 import { PROTOCOL_VERSION } from './protocol.ts';
-import { TrainingRun, type LoopEnv } from './trainer.ts';
+import { TrainingRun, type LoopEnv, type RunOptions } from './trainer.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 
 /** Routes commands to the current run; reports every exception as an error event instead of dying. */
@@ -43,7 +43,11 @@ export class TrainerHost {
       return;
     }
     if (command.type === 'init') {
-      this.replace(command.runId, command.config, command.gridResolution, command.restore);
+      this.replace(command.runId, command.config, {
+        gridResolution: command.gridResolution,
+        restore: command.restore,
+        flowControl: command.flowControl,
+      });
       return;
     }
     const run = this.run;
@@ -60,7 +64,10 @@ export class TrainerHost {
         run.step(command.epochs);
         break;
       case 'reset':
-        this.replace(command.newRunId, run.config, run.gridResolution);
+        this.replace(command.newRunId, run.config, {
+          gridResolution: run.gridResolution,
+          flowControl: run.flowControl,
+        });
         break;
       case 'setHyperparameters':
         run.setHyperparameters(command.hyperparameters);
@@ -74,16 +81,19 @@ export class TrainerHost {
       case 'requestSnapshot':
         run.requestSnapshot();
         break;
+      case 'ack':
+        run.ack(command.seq);
+        break;
       case 'requestExport':
         run.sendExport(command.requestId);
         break;
     }
   }
 
-  private replace(runId: RunId, config: ExperimentConfig, gridResolution?: number, restore?: RestoreState): void {
+  private replace(runId: RunId, config: ExperimentConfig, options: RunOptions): void {
     this.run?.dispose();
     this.run = null;
-    const run = new TrainingRun(runId, config, this.env, gridResolution, restore);
+    const run = new TrainingRun(runId, config, this.env, options);
     this.run = run;
     run.start();
   }

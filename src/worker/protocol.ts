@@ -27,6 +27,9 @@ import type {
 
 export const PROTOCOL_VERSION = 2;
 
+/** Without an ack for this long, the worker streams the next snapshot anyway (a hidden tab gets 4 a second). */
+export const ACK_TIMEOUT_MS = 250;
+
 /** Chosen by the page, strictly increasing; 0 means "no run yet". */
 export type RunId = number;
 
@@ -72,8 +75,20 @@ export type { TrainerState };
 /** Page → worker. */
 export type Command =
   | { type: 'hello'; protocol: number; nonce: number }
-  /** Build data, features, network and trainer from the config; the run starts idle at epoch 0 (or `restore.epoch`). */
-  | { type: 'init'; runId: RunId; config: ExperimentConfig; gridResolution?: number; restore?: RestoreState }
+  /**
+   * Build data, features, network and trainer from the config; the run starts idle at epoch 0 (or
+   * `restore.epoch`). With `flowControl`, while running the worker streams a new snapshot only once
+   * the previous one was acknowledged ('ack', sent by the page when it has drawn a frame) or
+   * ACK_TIMEOUT_MS passed: a page that draws slower gets fewer snapshots and the worker trains more.
+   */
+  | {
+      type: 'init';
+      runId: RunId;
+      config: ExperimentConfig;
+      gridResolution?: number;
+      restore?: RestoreState;
+      flowControl?: boolean;
+    }
   | { type: 'play'; runId: RunId }
   | { type: 'pause'; runId: RunId }
   /** Train `epochs` epochs now (pausing first if running), then send a snapshot. */
@@ -85,6 +100,8 @@ export type Command =
   /** W[layer][to][from] = value, layer 0 being the first weight layer; `from: -1` sets the bias b[layer][to]. */
   | { type: 'setWeight'; runId: RunId; layer: number; to: number; from: number; value: number }
   | { type: 'requestSnapshot'; runId: RunId }
+  /** The page has drawn snapshot `seq` (flow control, see init). */
+  | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
   | { type: 'requestExport'; runId: RunId; requestId: number };
 

@@ -12,7 +12,7 @@
  */
 import { evaluationStride } from './protocol.ts';
 import type { Hyperparameters, RestoreState, RunId, RunStatus, Snapshot, WorkerEvent } from './protocol.ts';
-import { runInfoTransferables, snapshotTransferables } from './protocol.ts';
+import { ACK_TIMEOUT_MS, runInfoTransferables, snapshotTransferables } from './protocol.ts';
 import type { Cancel } from './schedule.ts';
 import { HistoryRecorder } from './recorder.ts';
 import { buildRun, DEFAULT_GRID_RESOLUTION, hyperparametersOf, type Built } from './build.ts';
@@ -24,6 +24,13 @@ import type { ExperimentConfig, Speed } from '../share/config.ts';
 export const FRAME_MS = 1000 / 60;
 /** Upper bound of epochs one `step` command trains synchronously. */
 export const MAX_STEP_EPOCHS = 10_000;
+
+export interface RunOptions {
+  gridResolution?: number | undefined;
+  restore?: RestoreState | undefined;
+  /** Stream snapshots only as fast as the page acknowledges them (see protocol.ts init). */
+  flowControl?: boolean | undefined;
+}
 
 export interface LoopEnv {
   /** Milliseconds, monotonic. */
@@ -45,6 +52,7 @@ export class TrainingRun {
   readonly runId: RunId;
   readonly config: ExperimentConfig;
   readonly gridResolution: number;
+  readonly flowControl: boolean;
   status: RunStatus = 'idle';
   speed: Speed;
   private readonly b: Built;
@@ -63,14 +71,17 @@ export class TrainingRun {
   private paceEpoch = 0;
   private paceTime = 0;
   private divergedMessage = '';
+  /** seq of the streamed snapshot the page has not acknowledged yet; 0: none. */
+  private unacked = 0;
 
-  constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, gridResolution?: number, restore?: RestoreState) {
+  constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, options: RunOptions = {}) {
     this.runId = runId;
     this.config = { ...config, hidden: [...config.hidden], features: [...config.features] };
-    this.gridResolution = clampResolution(gridResolution ?? DEFAULT_GRID_RESOLUTION);
+    this.gridResolution = clampResolution(options.gridResolution ?? DEFAULT_GRID_RESOLUTION);
+    this.flowControl = options.flowControl ?? false;
     this.env = env;
     this.speed = config.speed;
-    this.b = buildRun(runId, this.config, this.gridResolution, restore);
+    this.b = buildRun(runId, this.config, this.gridResolution, options.restore);
     const r2 = this.gridResolution * this.gridResolution;
     const outputs = this.b.info.sizes[this.b.info.sizes.length - 1]!;
     const hiddenUnits = this.config.hidden.reduce((a, n) => a + n, 0);
@@ -163,6 +174,15 @@ export class TrainingRun {
     this.sendSnapshot();
   }
 
+  /** The page has drawn snapshot `seq`: the next one may stream. */
+  ack(seq: number): void {
+    if (seq >= this.unacked) this.unacked = 0;
+  }
+
+  private waitingForAck(now: number): boolean {
+    return this.flowControl && this.unacked !== 0 && now - this.lastSnapshotAt < ACK_TIMEOUT_MS;
+  }
+
   requestSnapshot(): void {
     this.sendSnapshot();
   }
@@ -222,11 +242,15 @@ export class TrainingRun {
     if (this.status !== 'running') return;
     const env = this.env;
     if (this.speed === 'max') {
-      // Train for what is left of this frame, then one snapshot, then yield to messages.
+      // Train for what is left of this frame (a whole frame while the page has not caught up),
+      // then one snapshot, then yield to messages.
+      const sliceStart = env.now();
+      let now: number;
       do {
         if (!this.trainEpoch()) return;
-      } while (env.now() - this.lastSnapshotAt < FRAME_MS);
-      this.sendSnapshot();
+        now = env.now();
+      } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < FRAME_MS));
+      if (!this.waitingForAck(now)) this.sendSnapshot(true);
       this.scheduleTick(0);
       return;
     }
@@ -244,8 +268,9 @@ export class TrainingRun {
     let delay = Math.max(0, nextEpochAt - now);
     if (this.history.length > 0) {
       const frameLeft = this.lastSnapshotAt + FRAME_MS - now;
-      if (frameLeft <= 0) this.sendSnapshot();
-      else delay = Math.min(delay, frameLeft);
+      if (frameLeft > 0) delay = Math.min(delay, frameLeft);
+      else if (this.waitingForAck(now)) delay = Math.min(delay, FRAME_MS);
+      else this.sendSnapshot(true);
     }
     this.scheduleTick(delay);
   }
@@ -321,7 +346,8 @@ export class TrainingRun {
     return m;
   }
 
-  private sendSnapshot(): void {
+  /** `streamed`: sent by the running loop (subject to flow control), not in answer to a command. */
+  private sendSnapshot(streamed = false): void {
     const env = this.env;
     const now = env.now();
     const b = this.b;
@@ -347,6 +373,7 @@ export class TrainingRun {
       epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
     };
     this.lastSnapshotAt = now;
+    if (streamed && this.flowControl) this.unacked = snapshot.seq;
     this.timeAtLastSnapshot = now;
     this.epochsAtLastSnapshot = this.epoch;
     env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));

@@ -117,6 +117,20 @@ describe('the worker bridge', () => {
     stop();
   });
 
+  it('asks for flow control and acknowledges the latest snapshot once per frame', async () => {
+    const stop = startWorkerBridge({ factory });
+    const w = workers[0]!;
+    const init = w.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+    expect(init.flowControl).toBe(true);
+    const id = store.getState().runId;
+    w.emit({ type: 'snapshot', snapshot: { ...snap(id, 1), seq: 1 } });
+    w.emit({ type: 'snapshot', snapshot: { ...snap(id, 2), seq: 2 } });
+    expect(w.sent.filter((c) => c.type === 'ack')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(w.sent.filter((c) => c.type === 'ack')).toEqual([{ type: 'ack', runId: id, seq: 2 }]);
+    stop();
+  });
+
   it('gives up after repeated deaths and says so', () => {
     const stop = startWorkerBridge({ factory, maxRestarts: 2 });
     workers[0]!.die();

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts
 import { FRAME_MS } from '../../src/worker/trainer.ts';
 import { TrainerHost } from '../../src/worker/host.ts';
 import {
+  ACK_TIMEOUT_MS,
   unpackParams,
   type Command,
   type RunInfo,
@@ -435,5 +436,33 @@ describe('exact continuation', () => {
     }
     expect(c.get(6)).not.toBe(a.get(6));
     expect(Array.from(restored.lastSnapshot().params)).toEqual(Array.from(original.lastSnapshot().params));
+  });
+});
+
+describe('flow control', () => {
+  it('streams the next snapshot only after an ack (or ACK_TIMEOUT_MS), and keeps training meanwhile', async () => {
+    const h = harness(1);
+    await h.do({ type: 'init', runId: 1, config: XOR, flowControl: true });
+    await h.do({ type: 'play', runId: 1 });
+    await h.ticks(10); // no acks: the page is "slow"
+    const streamed = () => h.snapshots(1).filter((s) => s.status === 'running');
+    const first = streamed();
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    // 10 slices of about a frame each: far less than one snapshot per slice, as the ack never came.
+    expect(first.length).toBeLessThanOrEqual(2);
+    const t0 = h.time.t;
+    while (h.time.t < t0 + ACK_TIMEOUT_MS + 2 * FRAME_MS) await h.ticks(1);
+    expect(streamed().length).toBe(first.length + 1); // the timeout let one through
+    // Acknowledged at once: one per frame again.
+    for (let i = 0; i < 5; i++) {
+      await h.do({ type: 'ack', runId: 1, seq: streamed().at(-1)!.seq });
+      await h.ticks(1);
+    }
+    expect(streamed().length).toBe(first.length + 6);
+    // No epoch is lost from the history however the snapshots were spaced.
+    const epochs = h.snapshots(1).flatMap((s) => Array.from(s.history.epochs));
+    expect(epochs).toEqual(Array.from({ length: epochs.length }, (_, i) => i));
+    await h.do({ type: 'pause', runId: 1 });
+    expect(h.lastSnapshot().status).toBe('paused');
   });
 });
