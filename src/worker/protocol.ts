@@ -77,9 +77,9 @@ export type Command =
   | { type: 'hello'; protocol: number; nonce: number }
   /**
    * Build data, features, network and trainer from the config; the run starts idle at epoch 0 (or
-   * `restore.epoch`). With `flowControl`, while running the worker streams a new snapshot only once
-   * the previous one was acknowledged ('ack', sent by the page when it has drawn a frame) or
-   * ACK_TIMEOUT_MS passed: a page that draws slower gets fewer snapshots and the worker trains more.
+   * `restore.epoch`). With `flowControl`, while running the worker keeps at most two streamed
+   * snapshots unacknowledged ('ack', sent by the page when it has drawn a frame), or waits
+   * ACK_TIMEOUT_MS: a page that draws slower gets fewer snapshots and the worker trains more.
    */
   | {
       type: 'init';

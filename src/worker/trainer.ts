@@ -22,6 +22,10 @@ import { LIMITS } from '../nn/types.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
+/** Streamed snapshots allowed in flight without an ack (flow control). */
+export const MAX_IN_FLIGHT = 2;
+/** While waiting for an ack, train in slices this long so the ack is seen soon after it arrives. */
+export const ACK_SLICE_MS = 4;
 /** Upper bound of epochs one `step` command trains synchronously. */
 export const MAX_STEP_EPOCHS = 10_000;
 
@@ -71,8 +75,8 @@ export class TrainingRun {
   private paceEpoch = 0;
   private paceTime = 0;
   private divergedMessage = '';
-  /** seq of the streamed snapshot the page has not acknowledged yet; 0: none. */
-  private unacked = 0;
+  /** seqs of streamed snapshots the page has not acknowledged yet. */
+  private unacked: number[] = [];
 
   constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, options: RunOptions = {}) {
     this.runId = runId;
@@ -176,11 +180,12 @@ export class TrainingRun {
 
   /** The page has drawn snapshot `seq`: the next one may stream. */
   ack(seq: number): void {
-    if (seq >= this.unacked) this.unacked = 0;
+    this.unacked = this.unacked.filter((s) => s > seq);
   }
 
+  /** Two snapshots may be in flight, so a page that keeps up gets one per frame despite the ack's latency. */
   private waitingForAck(now: number): boolean {
-    return this.flowControl && this.unacked !== 0 && now - this.lastSnapshotAt < ACK_TIMEOUT_MS;
+    return this.flowControl && this.unacked.length >= MAX_IN_FLIGHT && now - this.lastSnapshotAt < ACK_TIMEOUT_MS;
   }
 
   requestSnapshot(): void {
@@ -249,7 +254,7 @@ export class TrainingRun {
       do {
         if (!this.trainEpoch()) return;
         now = env.now();
-      } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < FRAME_MS));
+      } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < ACK_SLICE_MS));
       if (!this.waitingForAck(now)) this.sendSnapshot(true);
       this.scheduleTick(0);
       return;
@@ -373,7 +378,7 @@ export class TrainingRun {
       epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
     };
     this.lastSnapshotAt = now;
-    if (streamed && this.flowControl) this.unacked = snapshot.seq;
+    if (streamed && this.flowControl) this.unacked.push(snapshot.seq);
     this.timeAtLastSnapshot = now;
     this.epochsAtLastSnapshot = this.epoch;
     env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));
