@@ -160,6 +160,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
                 palette={palette}
                 showTestData={config.showTestData}
                 discretize={config.discretize}
+                classes={config.problem === 'multiclass' ? config.classes : 2}
                 onShowTestData={(showTestData) => setConfig({ showTestData })}
                 onDiscretize={(discretize) => setConfig({ discretize })}
                 {...(onPlaneClick ? { onPlaneClick } : {})}

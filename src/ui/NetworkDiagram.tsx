@@ -168,17 +168,18 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         y,
         title: `Weight from ${fromName} to ${toName}`,
       });
-    } else if (t.node.layer > 0 && targetValue(t, s) !== null) {
-      setEditor({
-        layer: t.node.layer - 1,
-        to: t.node.index,
-        from: -1,
-        x,
-        y,
-        title: `Bias of ${nodeName(t.node, features, outputs).toLowerCase()}`,
-      });
-    }
+    } else if (t.node.layer > 0 && targetValue(t, s) !== null) openBias(t.node, x, y);
   };
+
+  const openBias = (n: DiagramNode, x: number, y: number) =>
+    setEditor({
+      layer: n.layer - 1,
+      to: n.index,
+      from: -1,
+      x,
+      y,
+      title: `Bias of ${nodeName(n, features, outputs).toLowerCase()}`,
+    });
 
   const tipText = (h: Target, s: LiveState): string => {
     const v = targetValue(h, s);
@@ -205,34 +206,49 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         {layout.nodes.map((n) => {
           const key = `${n.layer}:${n.index}`;
           const label = nodeName(n, features, outputs);
-          return (
-            <div
-              key={key}
-              className={`node node-${n.kind}`}
-              data-testid={`node-${n.kind}`}
-              style={{
-                left: n.x - layout.nodeSize / 2,
-                top: n.y - layout.nodeSize / 2,
-                width: layout.nodeSize,
-                height: layout.nodeSize,
+          const style = {
+            left: n.x - layout.nodeSize / 2,
+            top: n.y - layout.nodeSize / 2,
+            width: layout.nodeSize,
+            height: layout.nodeSize,
+          };
+          const thumb = (
+            <canvas
+              ref={(el) => {
+                if (el) thumbs.current.set(key, el);
+                else thumbs.current.delete(key);
               }}
-              title={label}
-            >
-              <canvas
-                ref={(el) => {
-                  if (el) thumbs.current.set(key, el);
-                  else thumbs.current.delete(key);
-                }}
-                width={1}
-                height={1}
-                aria-hidden="true"
-              />
-              {n.kind === 'input' ? (
+              width={1}
+              height={1}
+              aria-hidden="true"
+            />
+          );
+          if (n.kind === 'input')
+            return (
+              <div key={key} className="node node-input" data-testid="node-input" style={style} title={label}>
+                {thumb}
                 <span className="node-label" aria-hidden="true">
                   {features[n.index] ? featureLabel(features[n.index]!) : ''}
                 </span>
-              ) : null}
-            </div>
+              </div>
+            );
+          // Hidden and output units are buttons: Enter (or a click) edits the bias; a keyboard path to the editor.
+          return (
+            <button
+              key={key}
+              type="button"
+              className={`node node-${n.kind}`}
+              data-testid={`node-${n.kind}`}
+              style={style}
+              title={label}
+              aria-label={`${label}: edit bias`}
+              onClick={(e) => {
+                e.stopPropagation();
+                openBias(n, n.x, n.y);
+              }}
+            >
+              {thumb}
+            </button>
           );
         })}
         {hover ? (

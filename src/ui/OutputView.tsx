@@ -22,6 +22,8 @@ export interface OutputViewProps {
   discretize: boolean;
   onShowTestData: (v: boolean) => void;
   onDiscretize: (v: boolean) => void;
+  /** Multi-class shows one swatch per class instead of the diverging scale. */
+  classes?: number;
   /** Click on the plane in data coordinates (for drawing your own points). */
   onPlaneClick?: (p: PlaneClick) => void;
 }
@@ -103,7 +105,7 @@ export function OutputView(p: OutputViewProps) {
           ))}
         </div>
       </div>
-      <Legend palette={palette} />
+      {p.classes && p.classes > 2 ? <ClassLegend k={p.classes} /> : <Legend palette={palette} />}
       <div className="output-toggles">
         <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} />
         <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} />
@@ -128,6 +130,19 @@ function Legend({ palette }: { palette: CanvasPalette }) {
       />
       <span>+1</span>
     </div>
+  );
+}
+
+function ClassLegend({ k }: { k: number }) {
+  return (
+    <ul className="legend class-legend" aria-label="Class colours">
+      {Array.from({ length: k }, (_, i) => (
+        <li key={i}>
+          <span className="swatch" aria-hidden="true" style={{ background: rgbCss(classColor(i, k)) }} />
+          Class {i + 1}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -200,6 +215,9 @@ function drawPoints(
       ctx.stroke();
     }
   };
-  dot(info.trainPoints, info.trainLabels, palette.pointStroke, 1 * palette.scale);
+  // Regression values near 0 are as pale as the plane behind them: outline them darker.
+  const trainStroke =
+    info.problem === 'regression' && palette.theme !== 'dark' ? 'rgba(0, 0, 0, 0.45)' : palette.pointStroke;
+  dot(info.trainPoints, info.trainLabels, trainStroke, 1 * palette.scale);
   if (showTest) dot(info.testPoints, info.testLabels, palette.testStroke, 1.5 * palette.scale);
 }

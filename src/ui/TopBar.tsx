@@ -67,6 +67,13 @@ export function TopBar(p: TopBarProps) {
           <dd data-testid="test-loss">{formatNumber(p.testLoss)}</dd>
         </div>
       </dl>
+      {p.status === 'diverged' || p.status === 'error' ? (
+        <p className="run-alert" data-testid="run-alert">
+          {p.status === 'diverged'
+            ? 'Diverged: lower the learning rate, then Reset'
+            : 'Stopped by an error: Reset to retry'}
+        </p>
+      ) : null}
       <div className="bar-controls">
         <div className="field inline">
           <label htmlFor={speedId}>Speed</label>

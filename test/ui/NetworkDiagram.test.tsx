@@ -84,4 +84,16 @@ describe('NetworkDiagram', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onSetWeight).not.toHaveBeenCalled();
   });
+
+  it('hidden and output units are buttons: the keyboard reaches the bias editor', async () => {
+    const user = userEvent.setup();
+    const { onSetWeight } = renderDiagram();
+    expect(screen.getAllByRole('button', { name: /: edit bias$/ })).toHaveLength(4);
+    screen.getByRole('button', { name: 'Output: edit bias' }).focus();
+    await user.keyboard('{Enter}');
+    const input = screen.getByLabelText('New bias');
+    expect(input).toHaveFocus();
+    await user.keyboard('{Control>}a{/Control}0.75{Enter}');
+    expect(onSetWeight).toHaveBeenCalledWith(1, 0, -1, 0.75);
+  });
 });

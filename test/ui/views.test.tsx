@@ -37,6 +37,23 @@ describe('OutputView', () => {
     expect(onDisc).toHaveBeenCalledWith(false);
   });
 
+  it('shows the diverging scale for two classes and one swatch per class for more', () => {
+    const common = {
+      source: staticSource({ info: fakeInfo(), snapshot: null }),
+      palette,
+      showTestData: false,
+      discretize: false,
+      onShowTestData: () => undefined,
+      onDiscretize: () => undefined,
+    };
+    const { rerender } = render(<OutputView {...common} classes={2} />);
+    expect(screen.queryByRole('list', { name: 'Class colours' })).toBeNull();
+    expect(screen.getByText('+1')).toBeInTheDocument();
+    rerender(<OutputView {...common} classes={4} />);
+    const items = within(screen.getByRole('list', { name: 'Class colours' })).getAllByRole('listitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Class 1', 'Class 2', 'Class 3', 'Class 4']);
+  });
+
   it('reports plane clicks in data coordinates', () => {
     const onPlaneClick = vi.fn();
     render(
@@ -139,5 +156,6 @@ describe('TopBar', () => {
     expect(screen.getByTestId('train-loss')).toHaveTextContent('–');
     expect(screen.getByTestId('test-loss')).toHaveTextContent('∞');
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+    expect(screen.getByTestId('run-alert')).toHaveTextContent('Diverged: lower the learning rate, then Reset');
   });
 });
