@@ -11,9 +11,13 @@
  * backward into grads (zeroed first) → + regularization grad → clip by global norm → optimizer.
  * Reported losses (epoch() and evaluate()) are the data loss alone, without the regularization
  * penalty (regularization.ts has regularizationPenalty for the full objective).
+ *
+ * A glass-box trace of one step (for later) replays trainBatch's phases on a copy: the workspace
+ * (pass.ts) already holds every z, a, f'(z) and delta, and grads/optimizer state are flat arrays,
+ * so recording is copying them between phases, outside this hot loop.
  */
-import { ACT_SIGMOID, ACT_SOFTMAX, ACT_TANH } from './activations.ts';
 import { lossCode, lossDelta, lossSum } from './losses.ts';
+import { countCorrect, isClassifier } from './metrics.ts';
 import { outputSize, inputSize, type Network } from './network.ts';
 import {
   clipGradNorm,
@@ -118,37 +122,6 @@ function checkData(net: Network, d: Data): void {
     throw new Error(`Data x holds ${d.x.length} values, need ${d.n} × ${inputSize(net)}`);
   if (d.y.length < d.n * outputSize(net))
     throw new Error(`Data y holds ${d.y.length} values, need ${d.n} × ${outputSize(net)}`);
-}
-
-/** Whether outputs of this activation and width are class scores (else regression: no accuracy). */
-export function isClassifier(act: number, k: number): boolean {
-  return k === 1
-    ? act === ACT_TANH || act === ACT_SIGMOID
-    : act === ACT_SOFTMAX || act === ACT_SIGMOID || act === ACT_TANH;
-}
-
-/**
- * Correct predictions among n output rows o against targets y (both (n, k)). One output: the
- * class is o > t vs y > t, t = 0 for tanh (targets ±1) and 0.5 for sigmoid (targets 0/1);
- * several outputs: argmax o vs argmax y (first maximum wins).
- */
-export function countCorrect(act: number, o: Float64Array, y: Float64Array, n: number, k: number): number {
-  let correct = 0;
-  if (k === 1) {
-    const t = act === ACT_TANH ? 0 : 0.5;
-    for (let i = 0; i < n; i++) if (o[i]! > t === y[i]! > t) correct++;
-    return correct;
-  }
-  for (let i = 0, r = 0; i < n; i++, r += k) {
-    let po = 0;
-    let py = 0;
-    for (let j = 1; j < k; j++) {
-      if (o[r + j]! > o[r + po]!) po = j;
-      if (y[r + j]! > y[r + py]!) py = j;
-    }
-    if (po === py) correct++;
-  }
-  return correct;
 }
 
 /**

@@ -259,3 +259,28 @@ describe('dropout, clipping and schedules in training', () => {
     expect(t.epoch().learningRate).toBe(0.2);
   });
 });
+
+describe('saveState / restoreState', () => {
+  it('a restored trainer continues exactly as the original', () => {
+    const a = net();
+    const ta = new Trainer(a, DATA, opts({ optimizer: 'adam', learningRate: 0.01, dropout: 0.2 }), 7);
+    for (let e = 0; e < 5; e++) ta.epoch();
+    const saved = JSON.parse(JSON.stringify(ta.saveState())) as ReturnType<Trainer['saveState']>;
+    const b = net(99);
+    b.params.set(a.params);
+    const tb = new Trainer(b, DATA, opts({ optimizer: 'adam', learningRate: 0.01, dropout: 0.2 }), 12345);
+    tb.epochCount = ta.epochCount;
+    tb.restoreState(saved);
+    for (let e = 0; e < 5; e++) expect(tb.epoch()).toEqual(ta.epoch());
+    expect(Array.from(b.params)).toEqual(Array.from(a.params));
+  });
+
+  it('rejects a state that does not fit, changing nothing', () => {
+    const t = new Trainer(net(), DATA, opts(), 1);
+    const s = t.saveState();
+    expect(() => t.restoreState({ ...s, order: s.order.slice(1) })).toThrow(/order/);
+    expect(() => t.restoreState({ ...s, order: s.order.map(() => 0) })).toThrow(/permutation/);
+    expect(() => t.restoreState({ ...s, rng: -1 })).toThrow(/rng/);
+    expect(t.saveState()).toEqual(s);
+  });
+});
