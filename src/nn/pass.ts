@@ -203,6 +203,12 @@ export function forward(
 ): void {
   const layers = net.layers;
   const last = layers.length - 1;
+  // Typed arrays drop out-of-range writes silently: refuse instead of computing garbage.
+  if (n > ws.capacity || input.length < n * layers[0]!.inSize) {
+    throw new Error(
+      `forward: ${n} samples need capacity ≥ ${n} (has ${ws.capacity}) and ${n * layers[0]!.inSize} inputs`,
+    );
+  }
   let inp = input;
   for (let l = 0; l <= last; l++) {
     const L = layers[l]!;

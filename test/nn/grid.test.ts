@@ -73,3 +73,12 @@ describe('predictGrid', () => {
     expect(out.every((v) => v >= -1 && v <= 1)).toBe(true);
   });
 });
+
+describe('forward', () => {
+  it('refuses a batch larger than its workspace or short of inputs', () => {
+    const net = createNetwork({ sizes: [2, 3, 1], activations: ['tanh', 'tanh'] }, 'xavier', 1);
+    const ws = createWorkspace(net, 4);
+    expect(() => forward(net, ws, new Float64Array(10), 5, false, 0, null)).toThrow(/capacity/);
+    expect(() => forward(net, ws, new Float64Array(7), 4, false, 0, null)).toThrow(/8 inputs/);
+  });
+});
