@@ -30,7 +30,7 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
   const groups = config.points.length > 0 ? [...GROUPS, { title: 'Drawn', names: ['custom'] as const }] : GROUPS;
   return (
     <Panel title="Data" className="data-panel">
-      <div role="radiogroup" aria-label="Dataset" className="datasets">
+      <div role="radiogroup" aria-label="Dataset" className="datasets" data-control="dataset">
         {groups.map((g) => (
           <div key={g.title} className="dataset-group">
             <div className="dataset-group-title" aria-hidden="true">
@@ -53,6 +53,7 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
       </div>
       <Slider
         label="Noise"
+        control="noise"
         value={config.noise}
         min={LIMITS.noise.min}
         max={LIMITS.noise.max}
@@ -61,6 +62,7 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
       />
       <Slider
         label="Ratio of training data"
+        control="trainPercent"
         value={config.trainPercent}
         min={LIMITS.trainPercent.min}
         max={LIMITS.trainPercent.max}
@@ -70,6 +72,7 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
       />
       <Slider
         label="Batch size"
+        control="batchSize"
         value={config.batchSize}
         min={LIMITS.batchSize.min}
         max={Math.max(30, Math.min(100, config.batchSize))}
@@ -78,13 +81,20 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
       {config.problem === 'multiclass' ? (
         <Slider
           label="Classes"
+          control="classes"
           value={config.classes}
           min={LIMITS.classes.min}
           max={LIMITS.classes.max}
           onCommit={(classes) => onChange({ classes })}
         />
       ) : null}
-      <button type="button" className="wide" onClick={onRegenerate} disabled={config.dataset === 'custom'}>
+      <button
+        type="button"
+        className="wide"
+        data-control="regenerate"
+        onClick={onRegenerate}
+        disabled={config.dataset === 'custom'}
+      >
         Regenerate
       </button>
     </Panel>

@@ -16,7 +16,7 @@ export function FeaturesPanel({ features, onToggle, limitMessage }: FeaturesPane
         {FEATURES.map((f) => {
           const on = features.includes(f);
           return (
-            <label key={f} className={`chip ${on ? 'is-on' : ''}`}>
+            <label key={f} className={`chip ${on ? 'is-on' : ''}`} data-control={f}>
               <input type="checkbox" checked={on} onChange={(e) => onToggle(f, e.target.checked)} />
               <span className="math">{FEATURE_LABELS[f]}</span>
             </label>

@@ -43,30 +43,35 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <LearningRate value={config.learningRate} onChange={(learningRate) => onChange({ learningRate })} />
         <Select<HiddenActivation>
           label="Activation"
+          control="activation"
           value={config.activation}
           options={HIDDEN_ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }))}
           onChange={(activation) => onChange({ activation })}
         />
         <Select<OptimizerName>
           label="Optimizer"
+          control="optimizer"
           value={config.optimizer}
           options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))}
           onChange={(optimizer) => onChange({ optimizer })}
         />
         <Select<RegularizationName>
           label="Regularization"
+          control="regularization"
           value={config.regularization}
           options={REGULARIZATIONS.map((r) => ({ value: r, label: REGULARIZATION_LABELS[r] }))}
           onChange={(regularization) => onChange({ regularization })}
         />
         <Select<string>
           label="Regularization rate"
+          control="regularizationRate"
           value={String(config.regularizationRate)}
           options={regRates.map((r) => ({ value: String(r), label: String(r) }))}
           onChange={(v) => onChange({ regularizationRate: Number(v) })}
         />
         <Select<ProblemType>
           label="Problem type"
+          control="problem"
           value={config.problem}
           options={PROBLEMS.map((p) => ({ value: p, label: PROBLEM_LABELS[p] }))}
           onChange={onProblem}
@@ -74,6 +79,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         {losses.length > 1 ? (
           <Select<LossName>
             label="Loss"
+            control="loss"
             value={losses.includes(config.loss) ? config.loss : (losses[0] ?? config.loss)}
             options={losses.map((l) => ({ value: l, label: LOSS_LABELS[l] }))}
             onChange={(loss) => onChange({ loss })}
@@ -105,7 +111,7 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
     onChange(r.value);
   };
   return (
-    <div className="field learning-rate">
+    <div className="field learning-rate" data-control="learningRate">
       <label htmlFor={selectId}>Learning rate</label>
       <select
         id={selectId}

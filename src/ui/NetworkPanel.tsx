@@ -22,7 +22,7 @@ export function NetworkPanel(p: NetworkPanelProps) {
       </span>
       {p.hidden.map((units, i) => (
         <div key={i} className="layer-controls" style={{ left: columns[i + 1] }}>
-          <div className="unit-buttons">
+          <div className="unit-buttons" data-control="hidden">
             <button
               type="button"
               aria-label={`Add unit to layer ${i + 1}`}
@@ -55,7 +55,7 @@ export function NetworkPanel(p: NetworkPanelProps) {
       title="Network"
       className="network-panel"
       actions={
-        <div className="layer-actions">
+        <div className="layer-actions" data-control="hidden">
           <button
             type="button"
             onClick={p.onAddLayer}

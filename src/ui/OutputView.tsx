@@ -107,8 +107,8 @@ export function OutputView(p: OutputViewProps) {
       </div>
       {p.classes && p.classes > 2 ? <ClassLegend k={p.classes} /> : <Legend palette={palette} />}
       <div className="output-toggles">
-        <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} />
-        <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} />
+        <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} control="showTestData" />
+        <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} control="discretize" />
       </div>
     </div>
   );

@@ -33,11 +33,14 @@ export function TopBar(p: TopBarProps) {
   const themeId = useId();
   return (
     <header className="topbar">
-      <h1 className="brand">Neural Network Playground</h1>
+      <h1 className="brand" data-control="text">
+        Neural Network Playground
+      </h1>
       <div className="transport" role="group" aria-label="Training">
         <button
           type="button"
           className={`play ${running ? 'is-running' : ''}`}
+          data-control="play"
           onClick={p.onTogglePlay}
           title={running ? 'Pause (Space)' : 'Play (Space)'}
         >
@@ -46,10 +49,10 @@ export function TopBar(p: TopBarProps) {
           </span>
           <span className="play-text">{running ? 'Pause' : 'Play'}</span>
         </button>
-        <button type="button" onClick={p.onStep} title="Step one epoch (S)">
+        <button type="button" onClick={p.onStep} title="Step one epoch (S)" data-control="step">
           Step
         </button>
-        <button type="button" onClick={p.onReset} title="Reset the weights (R)">
+        <button type="button" onClick={p.onReset} title="Reset the weights (R)" data-control="reset">
           Reset
         </button>
       </div>
@@ -75,7 +78,7 @@ export function TopBar(p: TopBarProps) {
         </p>
       ) : null}
       <div className="bar-controls">
-        <div className="field inline">
+        <div className="field inline" data-control="speed">
           <label htmlFor={speedId}>Speed</label>
           <select id={speedId} value={String(p.speed)} onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}>
             {SPEEDS.map((s) => (
@@ -85,7 +88,7 @@ export function TopBar(p: TopBarProps) {
             ))}
           </select>
         </div>
-        <div className="field inline">
+        <div className="field inline" data-control="theme">
           <label htmlFor={themeId}>Theme</label>
           <select id={themeId} value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
             {THEMES.map((t) => (

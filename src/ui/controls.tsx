@@ -28,6 +28,8 @@ export function Slider(p: {
   format?: (v: number) => string;
   onCommit: (v: number) => void;
   delay?: number;
+  /** Embed id (src/share/embed.ts): a link can hide this control. */
+  control?: string;
 }) {
   const [local, setLocal] = useState(p.value);
   const [prev, setPrev] = useState(p.value);
@@ -49,7 +51,7 @@ export function Slider(p: {
   const id = useId();
   const fmt = p.format ?? String;
   return (
-    <div className="field slider">
+    <div className="field slider" data-control={p.control}>
       <label htmlFor={id}>{p.label}</label>
       <output htmlFor={id} aria-hidden="true">
         {fmt(local)}
@@ -79,10 +81,12 @@ export function Select<T extends string>(p: {
   options: readonly { value: T; label: string }[];
   onChange: (v: T) => void;
   className?: string;
+  /** Embed id (src/share/embed.ts): a link can hide this control. */
+  control?: string;
 }) {
   const id = useId();
   return (
-    <div className={`field ${p.className ?? ''}`}>
+    <div className={`field ${p.className ?? ''}`} data-control={p.control}>
       <label htmlFor={id}>{p.label}</label>
       <select id={id} value={p.value} onChange={(e) => p.onChange(e.target.value as T)}>
         {p.options.map((o) => (
@@ -95,9 +99,16 @@ export function Select<T extends string>(p: {
   );
 }
 
-export function Toggle(p: { label: string; checked: boolean; onChange: (v: boolean) => void; className?: string }) {
+export function Toggle(p: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  className?: string;
+  /** Embed id (src/share/embed.ts): a link can hide this control. */
+  control?: string;
+}) {
   return (
-    <label className={`toggle ${p.className ?? ''}`}>
+    <label className={`toggle ${p.className ?? ''}`} data-control={p.control}>
       <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} />
       <span>{p.label}</span>
     </label>

@@ -144,7 +144,31 @@ test('embed links show only the chosen views and hide named controls', async ({ 
   await expect(page.getByRole('region', { name: 'Network' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(p.playButton).toBeHidden();
+  await expect(page.getByLabel('Speed', { exact: true })).toBeHidden();
+  await expect(p.button('Step')).toBeVisible();
+  await expect(page.getByLabel('Theme', { exact: true })).toBeVisible();
   await p.screenshot('share-embed');
+});
+
+test('a classroom link hides single controls (TF-style _hide) and sets the projector theme', async ({
+  page,
+  consoleProblems,
+}) => {
+  const p = new PlaygroundPage(page);
+  await p.open('#v=1&theme=projector&learningRate_hide=true&hide=activation,noise,x2,regenerate');
+  await expect(page.getByRole('region', { name: 'Hyperparameters' })).toBeVisible();
+  await expect(page.getByLabel('Learning rate', { exact: true })).toBeHidden();
+  await expect(page.getByLabel('Activation', { exact: true })).toBeHidden();
+  await expect(page.getByLabel('Optimizer', { exact: true })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Noise' })).toBeHidden();
+  await expect(page.getByRole('slider', { name: 'Batch size' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'x²' })).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'y²' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
+  await p.screenshot('share-classroom');
+  expect(consoleProblems).toEqual([]);
   expect(consoleProblems).toEqual([]);
 });
 

@@ -23,6 +23,8 @@ export function ShareApp() {
     else delete root.dataset.hide;
     if (view.embed) root.dataset.embed = '';
     else delete root.dataset.embed;
+    if (view.views) root.dataset.views = view.views.join(' ');
+    else delete root.dataset.views;
   }, [view]);
 
   const hidden = useMemo(() => hiddenPanels(view), [view]);
