@@ -107,6 +107,19 @@ test('the address follows the settings (debounced replaceState) and reloads to t
   expect(consoleProblems).toEqual([]);
 });
 
+test('a link typed into the address bar of an open page opens that experiment', async ({ page, consoleProblems }) => {
+  const p = new PlaygroundPage(page);
+  await p.open();
+  await page.evaluate(() => {
+    window.location.hash = '#v=1&dataset=gauss&hidden=3&lr=fast';
+  });
+  await expect.poll(async () => (await storeView(page)).config.dataset).toBe('gauss');
+  expect((await storeView(page)).config).toMatchObject({ hidden: [3], learningRate: 0.03 });
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('learningRate: "fast" is not a number');
+  expect(await p.hiddenSizes()).toEqual([3]);
+  expect(consoleProblems).toEqual([]);
+});
+
 test('"Copy link" puts the link on the clipboard and says so', async ({ page, context, consoleProblems }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const p = new PlaygroundPage(page);
@@ -149,6 +162,7 @@ test('embed links show only the chosen views and hide named controls', async ({ 
   await expect(p.button('Step')).toBeVisible();
   await expect(page.getByLabel('Theme', { exact: true })).toBeVisible();
   await p.screenshot('share-embed');
+  expect(consoleProblems).toEqual([]);
 });
 
 test('a classroom link hides single controls (TF-style _hide) and sets the projector theme', async ({
