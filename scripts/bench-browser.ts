@@ -6,6 +6,9 @@
 //   browser-long-tasks  long tasks on the main thread (PerformanceObserver)   target none over 50 ms
 //   browser-worker      epochs/s reached in the worker while snapshots stream target >= half the Node `large` figure
 // One browser session serves all three; the Node `large` figure is measured in the same process.
+// Targets are judged on the wall clock. Beside them, CPU figures from Chromium's counters show the
+// code's own cost when other processes share the cores: main-thread CPU ms per frame (< 16.7 leaves
+// room for 60 fps) and epochs per CPU second of the renderer's non-main threads vs Node's per CPU second.
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import playwrightConfig from '../playwright.config.ts';
@@ -51,7 +54,12 @@ export function browserBenches(nodeLarge: () => BenchResult | Promise<BenchResul
         const r = await measure();
         return {
           name: 'browser-fps',
-          figure: { fps: round(r.fps), worstFrameMs: round(r.worstFrameMs) },
+          figure: {
+            fps: round(r.fps),
+            worstFrameMs: round(r.worstFrameMs),
+            mainCpuMsPerFrame: round(r.mainThreadCpuMsPerFrame),
+            mainCpuShare: round(r.mainThreadCpuShare, 2),
+          },
           target: '>= 55 fps',
           pass: r.fps >= 55,
         };
@@ -72,7 +80,9 @@ export function browserBenches(nodeLarge: () => BenchResult | Promise<BenchResul
     {
       name: 'browser-worker',
       async run() {
-        const node = (await nodeLarge()).figure.epochsPerSecond ?? NaN;
+        const nodeFigure = (await nodeLarge()).figure;
+        const node = nodeFigure.epochsPerSecond ?? NaN;
+        const nodeCpu = nodeFigure.epochsPerCpuSecond ?? NaN;
         const r = await measure();
         return {
           name: 'browser-worker',
@@ -80,6 +90,8 @@ export function browserBenches(nodeLarge: () => BenchResult | Promise<BenchResul
             epochsPerSecond: Math.round(r.workerEpochsPerSecond),
             nodeLargeEpochsPerSecond: Math.round(node),
             ratio: round(r.workerEpochsPerSecond / node, 2),
+            epochsPerOtherCpuSecond: Math.round(r.epochsPerOtherCpuSecond),
+            cpuRatio: round(r.epochsPerOtherCpuSecond / nodeCpu, 2),
             snapshotsPerSecond: round(r.snapshotsPerSecond),
           },
           target: '>= 0.5 x Node large',
