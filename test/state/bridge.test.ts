@@ -131,6 +131,41 @@ describe('the worker bridge', () => {
     stop();
   });
 
+  it('after a death following divergence, starts afresh instead of restoring non-finite weights', () => {
+    const stop = startWorkerBridge({ factory });
+    const first = workers[0]!;
+    const id = store.getState().runId;
+    first.emit({
+      type: 'runInfo',
+      info: {
+        runId: id,
+        sizes: [2, 1],
+        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
+        paramCount: 3,
+        features: ['x', 'y'],
+        problem: 'classification',
+        classes: 2,
+        outputActivation: 'tanh',
+        loss: 'mse',
+        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
+        gridResolution: 1,
+        inputGrids: new Float32Array(2),
+        trainPoints: new Float64Array(0),
+        trainLabels: new Float64Array(0),
+        testPoints: new Float64Array(0),
+        testLabels: new Float64Array(0),
+      },
+    });
+    first.emit({
+      type: 'snapshot',
+      snapshot: { ...snap(id, 7), status: 'diverged', params: Float64Array.of(NaN, 1, 1) },
+    });
+    first.die();
+    const init = workers[1]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+    expect(init.restore).toBeUndefined();
+    stop();
+  });
+
   it('gives up after repeated deaths and says so', () => {
     const stop = startWorkerBridge({ factory, maxRestarts: 2 });
     workers[0]!.die();
