@@ -48,7 +48,7 @@ export function activationCode(name: ActivationName): number {
 
 /**
  * tanh for the hot loops. V8's Math.tanh is a call into C (~2× slower here); this is within
- * 4e-16 of it, absolute and relative (test/nn/network.test.ts). With u = 2|x|:
+ * 4e-16 of it absolute and 1e-15 relative (test/nn/network.test.ts). With u = 2|x|:
  *   tanh|x| = d / (2 − d),  d = 1 − e^−u
  *   e^−u = E[i]·(1 − q),  i = floor(64u), r = u − i/64 ∈ [0, 1/64), q = 1 − e^−r (Taylor to r⁷)
  *   so d = (1 − E[i]) + E[i]·q, with both tables exact to the last bit: no cancellation near 0.
