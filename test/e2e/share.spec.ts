@@ -2,9 +2,10 @@
  * Links and files in a real browser: a link reproduces the run, the address follows the
  * settings, "Copy link" confirms, embed links hide what they name, files and CSV round-trip.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { PlaygroundPage, RESULTS } from './pages.ts';
+import { PlaygroundPage } from './pages.ts';
 
 interface StoreView {
   epoch: number;
@@ -186,14 +187,26 @@ test('a classroom link hides single controls (TF-style _hide) and sets the proje
   expect(consoleProblems).toEqual([]);
 });
 
-test('screenshot of the share tools', async ({ page, consoleProblems }) => {
-  const p = new PlaygroundPage(page);
-  await p.open();
-  await page.getByText('File', { exact: true }).click();
-  await p.screenshot('share-file-menu');
-  await page.getByText('File', { exact: true }).click();
-  await page.getByText('Draw data').click();
-  await p.screenshot(`share-draw-menu`);
-  expect(consoleProblems).toEqual([]);
-  void RESULTS;
-});
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`share tools: open menus and notices pass axe (${theme.toLowerCase()}), screenshots`, async ({
+    page,
+    consoleProblems,
+  }) => {
+    const p = new PlaygroundPage(page);
+    await p.open('#v=1&lr=NaN');
+    await p.setTheme(theme);
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('learningRate');
+    await page.getByText('File', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Export experiment' })).toBeVisible();
+    await p.screenshot(`share-file-menu-${theme.toLowerCase()}`);
+    let results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByText('File', { exact: true }).click();
+    await page.getByText('Draw data').click();
+    await page.getByRole('radio', { name: 'Orange (negative)' }).check();
+    await p.screenshot(`share-draw-menu-${theme.toLowerCase()}`);
+    results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+  });
+}

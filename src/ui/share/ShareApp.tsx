@@ -8,6 +8,7 @@ import { App } from '../App.tsx';
 import { hiddenControls, hiddenPanels, isHidden, type ViewState } from '../../share/embed.ts';
 import { bootFromLocation, useLinkSync } from './linkSync.ts';
 import { DrawTools, usePlaneClick, type DrawTool } from './DrawTools.tsx';
+import { Notices } from './Notices.tsx';
 import { ShareToolbar } from './ShareToolbar.tsx';
 import './share.css';
 
@@ -36,5 +37,5 @@ export function ShareApp() {
       {isHidden(view, 'share') ? null : <ShareToolbar view={view} />}
     </>
   );
-  return <App toolbar={toolbar} hidden={hidden} {...(onPlaneClick ? { onPlaneClick } : {})} />;
+  return <App toolbar={toolbar} notices={<Notices />} hidden={hidden} {...(onPlaneClick ? { onPlaneClick } : {})} />;
 }
