@@ -140,6 +140,33 @@ test('CSV: errors name the line; good points become the custom dataset; export w
   expect(consoleProblems).toEqual([]);
 });
 
+test('points too many for a link stay out of it, and the page says to use the file', async ({
+  page,
+  consoleProblems,
+}) => {
+  const p = new PlaygroundPage(page);
+  await p.open();
+  const big = `${RESULTS}/many-points.csv`;
+  let s = 11;
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 11.8 - 5.9;
+  const rows = ['x,y,label'];
+  for (let i = 0; i < 1500; i++) rows.push(`${rnd()},${rnd()},${i % 2}`);
+  writeFileSync(big, `${rows.join('\n')}\n`);
+  await page.getByTestId('import-csv').setInputFiles(big);
+  await expect.poll(async () => (await state(page)).config.points.length).toBe(1500);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('Too many points for a link');
+  await expect.poll(() => page.url()).toContain('points=file');
+  expect(page.url().length).toBeLessThan(1500);
+  // Back under the limit: the notice goes away and the points return to the link.
+  const few = `${RESULTS}/few-points.csv`;
+  writeFileSync(few, 'x,y,label\n1,1,1\n-1,-1,0\n');
+  await page.getByTestId('import-csv').setInputFiles(few);
+  await expect.poll(async () => (await state(page)).config.points.length).toBe(2);
+  await expect(page.getByRole('list', { name: 'Notices' })).not.toContainText('Too many points for a link');
+  await expect.poll(() => page.url()).toMatch(/points=[A-Za-z0-9+$-]{8,}/);
+  expect(consoleProblems).toEqual([]);
+});
+
 test('Download PNG saves the decision boundary', async ({ page, consoleProblems }) => {
   const p = new PlaygroundPage(page);
   await p.open();
