@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistoryPoint } from '../state/history.ts';
 import { Toggle } from './controls.tsx';
@@ -13,6 +13,18 @@ export interface LossChartProps {
   colors: { train: string; test: string; muted: string; grid: string; lineWidth: number };
   /** Axis tick font size in px (bigger on a projector). */
   fontSize?: number;
+}
+
+/** Points drawn per line: a chart a few hundred pixels wide shows no more, and SVG paths cost per point. */
+export const MAX_CHART_POINTS = 200;
+
+/** Every k-th point (always the last), so at most `max` points; the store's history is already averaged. */
+export function thin<T>(points: readonly T[], max: number): readonly T[] {
+  if (points.length <= max) return points;
+  const k = Math.ceil(points.length / max);
+  const out: T[] = [];
+  for (let i = points.length - 1; i >= 0; i -= k) out.push(points[i]!);
+  return out.reverse();
 }
 
 function positiveOrNull(v: number | null): number | null {
@@ -32,9 +44,14 @@ export const LossChart = memo(function LossChart({
   const TEST = colors.test;
   const tick = { fill: colors.muted, fontSize };
   const [log, setLog] = useState(false);
-  const data = log
-    ? history.map((h) => ({ ...h, trainLoss: positiveOrNull(h.trainLoss), testLoss: positiveOrNull(h.testLoss) }))
-    : history;
+  const shown = useMemo(() => thin(history, MAX_CHART_POINTS), [history]);
+  const data = useMemo(
+    () =>
+      log
+        ? shown.map((h) => ({ ...h, trainLoss: positiveOrNull(h.trainLoss), testLoss: positiveOrNull(h.testLoss) }))
+        : shown,
+    [shown, log],
+  );
   const chart = (children: React.ReactElement) =>
     width ? (
       children
@@ -114,7 +131,7 @@ export const LossChart = memo(function LossChart({
           <div className="chart-box" role="img" aria-label={accuracySummary(history)}>
             {chart(
               <LineChart
-                data={history as HistoryPoint[]}
+                data={shown as HistoryPoint[]}
                 width={width}
                 height={height}
                 margin={{ top: 6, right: 12, bottom: 0, left: 0 }}

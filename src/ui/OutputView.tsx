@@ -6,6 +6,7 @@ import { classColor } from '../viz/colors.ts';
 import { divergingColor } from '../viz/colors.ts';
 import { Toggle } from './controls.tsx';
 import { context2d, sizeCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
+import type { RunInfo } from '../worker/protocol.ts';
 import type { CanvasPalette } from './theme.ts';
 
 export interface PlaneClick {
@@ -38,6 +39,8 @@ export function OutputView(p: OutputViewProps) {
   const [size, setSize] = useState(360);
   const [region, setRegion] = useState<Region>(DEFAULT_REGION);
   const image = useRef<ImageData | null>(null);
+  /** The points change with the run (its data), not with every snapshot: redraw them only then. */
+  const pointsDrawn = useRef<{ info: RunInfo | null; key: string }>({ info: null, key: '' });
 
   useEffect(() => {
     const el = plane.current;
@@ -61,7 +64,11 @@ export function OutputView(p: OutputViewProps) {
       )
         setRegion(info.region);
       drawHeat(heat.current, s, palette, discretize, image);
-      drawPoints(dots.current, s, palette, showTestData, size);
+      const key = `${palette.theme}|${showTestData}|${size}`;
+      if (s.info !== pointsDrawn.current.info || key !== pointsDrawn.current.key) {
+        drawPoints(dots.current, s, palette, showTestData, size);
+        pointsDrawn.current = { info: s.info, key };
+      }
     },
     `${palette.theme}|${showTestData}|${discretize}|${size}`,
   );

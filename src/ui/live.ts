@@ -31,8 +31,12 @@ const caf: (id: number) => void =
  * Calls draw(state) once now and then on the next animation frame after the source's info or
  * snapshot changes (many changes within a frame cost one draw). `redrawKey` forces a redraw
  * when something outside the source changes (theme, a toggle, the layout).
+ *
+ * `duty` (0..1] caps the share of time a view may spend drawing: after a draw that took d ms the
+ * next waits until d/duty ms have passed. A big network's diagram then updates a little less
+ * often on a slow machine instead of taking every frame from the page.
  */
-export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown): void {
+export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown, duty = 1): void {
   const drawRef = useRef(draw);
   useEffect(() => {
     drawRef.current = draw;
@@ -40,11 +44,18 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
   useEffect(() => {
     let frame = 0;
     let last: LiveState = { info: null, snapshot: null };
+    let nextAllowed = 0;
     const run = () => {
       frame = 0;
+      const t0 = now();
+      if (t0 < nextAllowed) {
+        frame = raf(run);
+        return;
+      }
       const s = source.get();
       last = s;
       drawRef.current(s);
+      nextAllowed = t0 + (now() - t0) / duty;
     };
     run();
     const off = source.subscribe(() => {
@@ -56,8 +67,10 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
       off();
       if (frame) caf(frame);
     };
-  }, [source, redrawKey]);
+  }, [source, redrawKey, duty]);
 }
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** A 2D context, or null where there is none (jsdom, a lost context). */
 export function context2d(canvas: HTMLCanvasElement | null): CanvasRenderingContext2D | null {

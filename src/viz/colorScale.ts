@@ -66,6 +66,14 @@ export function lutIndex(v: number, size: number): number {
 
 /** CSS colour of a value in [-1, 1] from a LUT (for links, legends). */
 export function lutCss(lut: Lut, v: number): string {
-  const i = lutIndex(v, lut.size) * 4;
-  return `rgb(${lut.rgba[i]}, ${lut.rgba[i + 1]}, ${lut.rgba[i + 2]})`;
+  let css = cssCache.get(lut);
+  if (!css) {
+    css = [];
+    for (let i = 0; i < lut.size; i++)
+      css.push(`rgb(${lut.rgba[i * 4]}, ${lut.rgba[i * 4 + 1]}, ${lut.rgba[i * 4 + 2]})`);
+    cssCache.set(lut, css);
+  }
+  return css[lutIndex(v, lut.size)]!;
 }
+
+const cssCache = new WeakMap<Lut, string[]>();

@@ -18,31 +18,66 @@ export function signedValue(v: number, activation: OutputActivation | 'hidden'):
   return activation === 'sigmoid' ? 2 * v - 1 : v;
 }
 
+const words = new WeakMap<Lut, Uint32Array>();
+
+/** The LUT as one 32-bit word per entry (bytes copied as they are, so endianness does not matter). */
+function lutWords(lut: Lut): Uint32Array {
+  let w = words.get(lut);
+  if (!w) {
+    const bytes = new Uint8ClampedArray(lut.size * 4);
+    bytes.set(lut.rgba);
+    w = new Uint32Array(bytes.buffer);
+    words.set(lut, w);
+  }
+  return w;
+}
+
 /**
  * One scalar per pixel: values[offset + p*stride] for p in 0..R*R-1, mapped through `toSigned`
  * and the LUT. Discretize snaps to the sign (−1 / 0 / +1), as TF Playground's "Discretize output".
+ * With `step` > 1 the source is a (sourceSize × sourceSize) grid read every `step` cells, so a small
+ * thumbnail costs its own pixels, not the grid's. Hot path (every node, every frame): one word
+ * write per pixel, no allocation, the LUT index inlined (same rounding as lutIndex).
  */
 export function paintScalarField(
   target: PixelTarget,
   values: ArrayLike<number>,
-  opts: { lut: Lut; offset?: number; stride?: number; activation?: OutputActivation | 'hidden'; discretize?: boolean },
+  opts: {
+    lut: Lut;
+    offset?: number;
+    stride?: number;
+    activation?: OutputActivation | 'hidden';
+    discretize?: boolean;
+    step?: number;
+    sourceSize?: number;
+  },
 ): void {
   const { lut } = opts;
   const offset = opts.offset ?? 0;
   const stride = opts.stride ?? 1;
-  const act = opts.activation ?? 'hidden';
-  const n = target.width * target.height;
-  const px = target.data;
-  const lr = lut.rgba;
-  for (let p = 0; p < n; p++) {
-    let v = signedValue(values[offset + p * stride] ?? NaN, act);
-    if (opts.discretize) v = v > 0 ? 1 : v < 0 ? -1 : 0;
-    const li = lutIndex(v, lut.size) * 4;
-    const o = p * 4;
-    px[o] = lr[li]!;
-    px[o + 1] = lr[li + 1]!;
-    px[o + 2] = lr[li + 2]!;
-    px[o + 3] = lr[li + 3]!;
+  const sigmoid = opts.activation === 'sigmoid';
+  const discretize = opts.discretize === true;
+  const w = target.width;
+  const h = target.height;
+  const step = opts.step ?? 1;
+  const src = opts.sourceSize ?? w;
+  const d = target.data;
+  const px = new Uint32Array(d.buffer, d.byteOffset, w * h);
+  const lw = lutWords(lut);
+  const scale = (lut.size - 1) / 2;
+  const mid = (lut.size - 1) >> 1;
+  let p = 0;
+  for (let r = 0; r < h; r++) {
+    const rowBase = offset + r * step * src * stride;
+    for (let c = 0; c < w; c++, p++) {
+      let v = +(values[rowBase + c * step * stride] as number);
+      if (sigmoid) v = 2 * v - 1;
+      if (discretize) v = v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : NaN;
+      let i: number;
+      if (v !== v) i = mid;
+      else i = (((v < -1 ? -1 : v > 1 ? 1 : v) + 1) * scale + 0.5) | 0;
+      px[p] = lw[i]!;
+    }
   }
 }
 

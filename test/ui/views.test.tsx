@@ -159,3 +159,15 @@ describe('TopBar', () => {
     expect(screen.getByTestId('run-alert')).toHaveTextContent('Diverged: lower the learning rate, then Reset');
   });
 });
+
+describe('chart thinning', () => {
+  it('keeps at most max points, evenly spaced, always the last', async () => {
+    const { thin } = await import('../../src/ui/LossChart.tsx');
+    const pts = Array.from({ length: 1000 }, (_, i) => i);
+    const t = thin(pts, 200);
+    expect(t.length).toBeLessThanOrEqual(200);
+    expect(t.at(-1)).toBe(999);
+    expect(t[1]! - t[0]!).toBe(5);
+    expect(thin([1, 2, 3], 200)).toEqual([1, 2, 3]);
+  });
+});

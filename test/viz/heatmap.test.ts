@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divergingLut } from '../../src/viz/colorScale.ts';
+import { divergingLut, lutIndex } from '../../src/viz/colorScale.ts';
 import { argmax, paintClassField, paintScalarField, signedValue } from '../../src/viz/heatmap.ts';
 
 const lut = divergingLut({ negative: '#ff0000', neutral: '#ffffff', positive: '#0000ff' }, 255);
@@ -56,5 +56,31 @@ describe('heatmap painting', () => {
     });
     expect(pixel(t, 2)).toEqual([0, 0, 255, 255]);
     expect(argmax(probs, 2, 3)).toBe(2);
+  });
+});
+
+describe('thumbnails from a larger grid', () => {
+  it('reads every step-th cell of the source grid', () => {
+    // 4×4 source, values = index; a 2×2 thumbnail with step 2 reads cells 0, 2, 8, 10
+    const src = Float32Array.from({ length: 16 }, (_, i) => (i === 0 || i === 10 ? 1 : i === 2 ? -1 : 0));
+    const t = target(2, 2);
+    paintScalarField(t, src, { lut, step: 2, sourceSize: 4 });
+    expect(pixel(t, 0)).toEqual([0, 0, 255, 255]);
+    expect(pixel(t, 1)).toEqual([255, 0, 0, 255]);
+    expect(pixel(t, 2)).toEqual([255, 255, 255, 255]);
+    expect(pixel(t, 3)).toEqual([0, 0, 255, 255]);
+  });
+
+  it('matches lutIndex rounding for every value and maps NaN to neutral', () => {
+    const vals = Float32Array.from({ length: 401 }, (_, i) => -2 + i / 100);
+    const t = target(401, 1);
+    paintScalarField(t, vals, { lut });
+    for (let i = 0; i < vals.length; i++) {
+      const li = lutIndex(vals[i]!, lut.size) * 4;
+      expect(pixel(t, i)).toEqual(Array.from(lut.rgba.slice(li, li + 4)));
+    }
+    const u = target(1, 1);
+    paintScalarField(u, [NaN], { lut });
+    expect(pixel(u, 0)).toEqual([255, 255, 255, 255]);
   });
 });
