@@ -4,7 +4,7 @@
  * The canvas is R×R device pixels and CSS scales it up (TF Playground's heatmap.ts habit),
  * so a frame costs R*R writes, not one per screen pixel.
  */
-import { lutIndex, mix, type Lut, type Rgb } from './colorScale.ts';
+import { mix, type Lut, type Rgb } from './colorScale.ts';
 import type { OutputActivation } from '../nn/types.ts';
 
 export interface PixelTarget {
