@@ -244,7 +244,8 @@ function ConfusionContainer() {
 }
 
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
-  const history = useStore((s) => s.history);
+  // The store republishes the history 4×/s; the chart (the page's costliest render) follows at 2×/s.
+  const history = useThrottled((s) => s.history, 500);
   const classification = problem !== 'regression';
   return (
     <Panel title="Training" className="chart-panel">

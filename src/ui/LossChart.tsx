@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceTicks } from '../viz/axes.ts';
 import type { HistoryPoint } from '../state/history.ts';
 import { Toggle } from './controls.tsx';
 import { formatNumber } from './labels.ts';
@@ -25,6 +26,82 @@ export function thin<T>(points: readonly T[], max: number): readonly T[] {
   const out: T[] = [];
   for (let i = points.length - 1; i >= 0; i -= k) out.push(points[i]!);
   return out.reverse();
+}
+
+/**
+ * Axis ticks computed here, not by Recharts: its tick search (decimal.js, text measuring) costs
+ * more than the lines themselves on every update of a live chart.
+ */
+export function chartAxes(
+  points: readonly HistoryPoint[],
+  keys: readonly ('trainLoss' | 'testLoss')[],
+  log: boolean,
+): { x: { domain: [number, number]; ticks: number[] }; y: { domain: [number, number]; ticks: number[] } } {
+  const maxEpoch = Math.max(1, points.at(-1)?.epoch ?? 1);
+  let xt = niceTicks(0, maxEpoch, 4).filter((t) => t <= maxEpoch);
+  if (xt.length > 5) xt = niceTicks(0, maxEpoch, 2).filter((t) => t <= maxEpoch);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points)
+    for (const k of keys) {
+      const v = p[k];
+      if (v !== null && Number.isFinite(v) && (!log || v > 0)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  if (!(hi > -Infinity))
+    return {
+      x: { domain: [0, maxEpoch], ticks: xt },
+      y: { domain: log ? [0.01, 1] : [0, 1], ticks: log ? [0.01, 0.1, 1] : [0, 0.5, 1] },
+    };
+  if (log) {
+    const a = Math.floor(Math.log10(lo));
+    const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+    const every = Math.max(1, Math.ceil((b - a) / 5));
+    const ticks: number[] = [];
+    for (let e = a; e <= b; e += every) ticks.push(Number(`1e${e}`));
+    return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [Number(`1e${a}`), Number(`1e${b}`)], ticks } };
+  }
+  const top = hi > 0 ? hi : 1;
+  const yt = niceTicks(0, top, 4);
+  const step = (yt[1] ?? top) - (yt[0] ?? 0);
+  const yMax = (yt.at(-1) ?? top) >= top ? (yt.at(-1) ?? top) : (yt.at(-1) ?? 0) + step;
+  if ((yt.at(-1) ?? 0) < yMax) yt.push(Number(yMax.toPrecision(12)));
+  return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [0, yMax], ticks: yt } };
+}
+
+/** Epoch tick labels stay short: 2500, 10k, 1.5M. */
+export function formatEpochTick(v: number): string {
+  const r = Math.round(v);
+  if (r >= 1e6) return `${Number((r / 1e6).toPrecision(3))}M`;
+  if (r >= 1e4) return `${Number((r / 1e3).toPrecision(3))}k`;
+  return String(r);
+}
+
+const ACCURACY_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+function ChartLegend({ items, colors }: { items: [string, string][]; colors: LossChartProps['colors'] }) {
+  return (
+    <ul className="chart-legend" aria-hidden="true">
+      {items.map(([label, which]) => (
+        <li key={label}>
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              y1="4"
+              x2="21"
+              y2="4"
+              stroke={which === 'test' ? colors.test : colors.train}
+              strokeWidth={colors.lineWidth}
+              strokeDasharray={which === 'test' ? '5 3' : undefined}
+            />
+          </svg>
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function positiveOrNull(v: number | null): number | null {
@@ -61,6 +138,8 @@ export const LossChart = memo(function LossChart({
       </ResponsiveContainer>
     );
   const lineWidth = colors.lineWidth;
+  const axes = useMemo(() => chartAxes(shown, ['trainLoss', 'testLoss'], log), [shown, log]);
+  const epochTick = formatEpochTick;
   return (
     <div className={`loss-chart ${showAccuracy ? 'has-accuracy' : ''}`}>
       <div className="chart-cell">
@@ -80,16 +159,19 @@ export const LossChart = memo(function LossChart({
               <XAxis
                 dataKey="epoch"
                 type="number"
-                domain={[0, 'dataMax']}
-                tickFormatter={(v: number) => String(Math.round(v))}
+                domain={axes.x.domain}
+                ticks={axes.x.ticks}
+                interval={0}
+                tickFormatter={epochTick}
                 stroke={colors.muted}
                 tick={tick}
-                allowDecimals={false}
               />
               <YAxis
                 scale={log ? 'log' : 'linear'}
-                domain={log ? ['auto', 'auto'] : [0, 'auto']}
-                allowDataOverflow={log}
+                domain={axes.y.domain}
+                ticks={axes.y.ticks}
+                interval={0}
+                allowDataOverflow
                 tickFormatter={(v: number) => formatNumber(v, 2)}
                 stroke={colors.muted}
                 tick={tick}
@@ -99,7 +181,6 @@ export const LossChart = memo(function LossChart({
                 formatter={(v) => formatNumber(Number(v), 4)}
                 labelFormatter={(l) => `Epoch ${Math.round(Number(l))}`}
               />
-              <Legend />
               <Line
                 name="Train loss"
                 dataKey="trainLoss"
@@ -122,6 +203,13 @@ export const LossChart = memo(function LossChart({
             </LineChart>,
           )}
         </div>
+        <ChartLegend
+          items={[
+            ['Train loss', 'train'],
+            ['Test loss', 'test'],
+          ]}
+          colors={colors}
+        />
       </div>
       {showAccuracy ? (
         <div className="chart-cell">
@@ -140,14 +228,17 @@ export const LossChart = memo(function LossChart({
                 <XAxis
                   dataKey="epoch"
                   type="number"
-                  domain={[0, 'dataMax']}
-                  tickFormatter={(v: number) => String(Math.round(v))}
+                  domain={axes.x.domain}
+                  ticks={axes.x.ticks}
+                  interval={0}
+                  tickFormatter={epochTick}
                   stroke={colors.muted}
                   tick={tick}
-                  allowDecimals={false}
                 />
                 <YAxis
                   domain={[0, 1]}
+                  ticks={ACCURACY_TICKS}
+                  interval={0}
                   tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
                   stroke={colors.muted}
                   tick={tick}
@@ -157,7 +248,6 @@ export const LossChart = memo(function LossChart({
                   formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`}
                   labelFormatter={(l) => `Epoch ${Math.round(Number(l))}`}
                 />
-                <Legend />
                 <Line
                   name="Train accuracy"
                   dataKey="trainAccuracy"
@@ -180,6 +270,13 @@ export const LossChart = memo(function LossChart({
               </LineChart>,
             )}
           </div>
+          <ChartLegend
+            items={[
+              ['Train accuracy', 'train'],
+              ['Test accuracy', 'test'],
+            ]}
+            colors={colors}
+          />
         </div>
       ) : null}
     </div>

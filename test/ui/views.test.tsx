@@ -171,3 +171,41 @@ describe('chart thinning', () => {
     expect(thin([1, 2, 3], 200)).toEqual([1, 2, 3]);
   });
 });
+
+describe('chart axes', () => {
+  const h = (epoch: number, trainLoss: number | null, testLoss: number | null) => ({
+    epoch,
+    batchLoss: null,
+    trainLoss,
+    testLoss,
+    trainAccuracy: null,
+    testAccuracy: null,
+  });
+
+  it('linear: from 0 to a round value at or above the largest loss', async () => {
+    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
+    const a = chartAxes([h(1, 0.5, 0.62), h(250, 0.1, 0.2)], ['trainLoss', 'testLoss'], false);
+    expect(a.x).toEqual({ domain: [0, 250], ticks: [0, 100, 200] });
+    expect(a.y.domain[0]).toBe(0);
+    expect(a.y.domain[1]).toBeGreaterThanOrEqual(0.62);
+    expect(a.y.ticks.at(-1)).toBe(a.y.domain[1]);
+  });
+
+  it('log: whole decades around the positive losses, zeros ignored', async () => {
+    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
+    const a = chartAxes([h(1, 0.5, 0), h(2, 0.003, null)], ['trainLoss', 'testLoss'], true);
+    expect(a.y.domain).toEqual([0.001, 1]);
+    expect(a.y.ticks).toEqual([0.001, 0.01, 0.1, 1]);
+  });
+
+  it('at most five epoch ticks, with short labels', async () => {
+    const { chartAxes, formatEpochTick } = await import('../../src/ui/LossChart.tsx');
+    expect(chartAxes([h(13307, 1, 1)], ['trainLoss'], false).x.ticks).toEqual([0, 5000, 10000]);
+    expect([0, 2500, 10000, 125000, 1500000].map(formatEpochTick)).toEqual(['0', '2500', '10k', '125k', '1.5M']);
+  });
+
+  it('an empty history still has axes', async () => {
+    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
+    expect(chartAxes([], ['trainLoss'], false).y.domain).toEqual([0, 1]);
+  });
+});
