@@ -220,6 +220,7 @@ function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
       last = performance.now();
       setValue(() => sel.current(useStore.getState()));
     };
+    update(); // pick up what changed while the interval was different
     const off = useStore.subscribe(() => {
       if (timer) return;
       const wait = Math.max(0, ms - (performance.now() - last));
@@ -245,7 +246,8 @@ function ConfusionContainer() {
 
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
   // The store republishes the history 4×/s; the chart (the page's costliest render) follows at 2×/s.
-  const history = useThrottled((s) => s.history, 500);
+  const running = useStore((s) => s.run.status === 'running');
+  const history = useThrottled((s) => s.history, running ? 500 : 0);
   const classification = problem !== 'regression';
   return (
     <Panel title="Training" className="chart-panel">

@@ -59,3 +59,40 @@ test('projector theme: large text, screenshot', async ({ page, consoleProblems }
   await app.screenshot('ui-projector');
   expect(consoleProblems).toEqual([]);
 });
+
+test('System theme follows prefers-color-scheme; reduced motion turns transitions off', async ({
+  page,
+  consoleProblems,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(page.getByLabel('Theme', { exact: true })).toHaveValue('auto');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  const transition = await app.button('Step').evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(transition).toBe('0s');
+  expect(consoleProblems).toEqual([]);
+});
+
+test('tablet: controls are at least 44 px tall for touch', async ({ page, consoleProblems }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const small = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'main button, main select, header button, header select, .chip, .toggle',
+      ),
+    ]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains('node'))
+      .map((el) => ({
+        what: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName,
+        h: el.getBoundingClientRect().height,
+      }))
+      .filter((x) => x.h < 43.5),
+  );
+  expect(small).toEqual([]);
+  expect(consoleProblems).toEqual([]);
+});

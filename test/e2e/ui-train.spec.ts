@@ -80,3 +80,25 @@ test('keyboard: Space plays and pauses, S steps, R resets; typing in a field doe
   await expect(app.button('Play')).toBeVisible();
   expect(consoleProblems).toEqual([]);
 });
+
+test('a learning rate of 10 diverges: the page says so and Reset recovers', async ({ page, consoleProblems }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  // A linear network on the regression plane with a rate of 10: the weights blow up in a few epochs.
+  await app.pickDataset('Plane');
+  await app.select('Activation', 'Linear');
+  await app.select('Learning rate', '10');
+  await app.playButton.click();
+  await expect(page.getByTestId('run-alert')).toHaveText('Diverged: lower the learning rate, then Reset', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('status')).toContainText('Training diverged');
+  await expect(app.button('Play')).toBeVisible();
+  await app.select('Learning rate', '0.03');
+  await app.button('Reset').click();
+  await expect(page.getByTestId('run-alert')).toHaveCount(0);
+  await expect(app.epoch).toHaveText('000,000');
+  await app.button('Step').click();
+  await expect(app.epoch).toHaveText('000,001');
+  expect(consoleProblems).toEqual([]);
+});
