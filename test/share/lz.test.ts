@@ -26,9 +26,14 @@ describe('bounded lz-string decoder', () => {
   it('stops at the cap: a tiny stream that expands quadratically is refused quickly', () => {
     const bomb = lzString.compressToEncodedURIComponent('a'.repeat(1_000_000));
     expect(bomb.length).toBeLessThan(3000);
-    const t0 = performance.now();
-    expect(decompressFromUri(bomb, 200_000)).toBeNull();
-    expect(performance.now() - t0).toBeLessThan(50);
+    // Fastest of three (a pause of this shared machine is not the decoder's time).
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      expect(decompressFromUri(bomb, 200_000)).toBeNull();
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(50);
     expect(decompressFromUri(compressForUri('a'.repeat(1000)), 999)).toBeNull();
     expect(decompressFromUri(compressForUri('a'.repeat(1000)), 1000)).toBe('a'.repeat(1000));
   });

