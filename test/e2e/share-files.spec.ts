@@ -212,3 +212,24 @@ test('drawing: a click adds a point of the chosen class, shift-click and the era
   await expect.poll(async () => (await state(page)).config.points).toEqual([{ x: -1, y: -2, label: 0 }]);
   expect(consoleProblems).toEqual([]);
 });
+
+test('drawing on a generated dataset starts the custom dataset from its points, and the link holds them', async ({
+  page,
+  consoleProblems,
+}) => {
+  const p = new PlaygroundPage(page);
+  await p.open('#v=1&dataset=spiral&samples=500');
+  await page.getByText('Draw data').click();
+  await page.getByRole('radio', { name: 'Orange (negative)' }).check();
+  await page.getByText('Draw data: on').click();
+  const box = (await page.getByRole('img', { name: /Decision boundary/ }).boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
+  await expect.poll(async () => (await state(page)).config.points.length).toBe(501);
+  const c = (await state(page)).config;
+  expect(c.dataset).toBe('custom');
+  expect(c.points.at(-1)!.label).toBe(0);
+  await expect.poll(() => page.url()).toMatch(/points=[A-Za-z0-9+$-]{100,}/);
+  expect(page.url()).not.toContain('points=file');
+  await p.screenshot('share-drawn-on-spiral');
+  expect(consoleProblems).toEqual([]);
+});

@@ -8,7 +8,7 @@ import type { PlaneClick } from '../OutputView.tsx';
 import { addNotice, setConfig, useStore } from '../../state/store.ts';
 import { SHARE_LIMITS } from '../../share/schema.ts';
 import { CLASS_COLORS } from '../../viz/colors.ts';
-import { addPoint, drawLabels, pointsOfRun, removeNearest } from './points.ts';
+import { addPoint, drawLabels, pointsOfRun, removeNearest, roundCoord } from './points.ts';
 
 /** null: drawing off; 'erase'; or the label to draw. */
 export type DrawTool = null | 'erase' | number;
@@ -22,7 +22,10 @@ export function usePlaneClick(tool: DrawTool): ((p: PlaneClick) => void) | undef
       let points = c.points;
       if (c.dataset !== 'custom') {
         const run = s.runInfo ? pointsOfRun(s.runInfo) : { train: [], test: [] };
-        points = [...run.train, ...run.test].slice(0, SHARE_LIMITS.points.max);
+        // Rounded like drawn points (1/1000): the same picture, and a link short enough to hold it.
+        points = [...run.train, ...run.test]
+          .slice(0, SHARE_LIMITS.points.max)
+          .map((q) => ({ x: roundCoord(q.x), y: roundCoord(q.y), label: Math.round(q.label * 1000) / 1000 }));
       }
       if (tool === 'erase' || p.shiftKey) {
         const next = removeNearest(points, p.x, p.y);
