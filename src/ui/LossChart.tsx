@@ -40,6 +40,7 @@ export function chartAxes(
   const maxEpoch = Math.max(1, points.at(-1)?.epoch ?? 1);
   let xt = niceTicks(0, maxEpoch, 4).filter((t) => t <= maxEpoch);
   if (xt.length > 5) xt = niceTicks(0, maxEpoch, 2).filter((t) => t <= maxEpoch);
+  xt = xt.filter((t) => Number.isInteger(t)); // epochs are whole
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of points)
@@ -64,7 +65,8 @@ export function chartAxes(
     return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [Number(`1e${a}`), Number(`1e${b}`)], ticks } };
   }
   const top = hi > 0 ? hi : 1;
-  const yt = niceTicks(0, top, 4);
+  let yt = niceTicks(0, top, 4);
+  if (yt.length > 6) yt = niceTicks(0, top, 3);
   const step = (yt[1] ?? top) - (yt[0] ?? 0);
   const yMax = (yt.at(-1) ?? top) >= top ? (yt.at(-1) ?? top) : (yt.at(-1) ?? 0) + step;
   if ((yt.at(-1) ?? 0) < yMax) yt.push(Number(yMax.toPrecision(12)));

@@ -78,7 +78,11 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const { palette, sizes, features } = p;
   const projector = palette.theme === 'projector';
   const narrow = width < 520;
-  const nodeSize = projector ? 44 : narrow ? 30 : 36;
+  // Tall columns shrink the nodes so the diagram stays about one screen part high.
+  const tallest = Math.max(1, ...sizes);
+  const baseNode = projector ? 44 : narrow ? 30 : 36;
+  const maxHeight = projector ? 560 : 420;
+  const nodeSize = Math.max(projector ? 24 : 18, Math.min(baseNode, Math.floor((maxHeight - 24) / (tallest * 1.3))));
   const layout: DiagramLayout = useMemo(
     () =>
       layoutDiagram(sizes, {

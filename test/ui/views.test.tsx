@@ -204,6 +204,14 @@ describe('chart axes', () => {
     expect([0, 2500, 10000, 125000, 1500000].map(formatEpochTick)).toEqual(['0', '2500', '10k', '125k', '1.5M']);
   });
 
+  it('whole epochs only, a handful of loss ticks', async () => {
+    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
+    const a = chartAxes([h(1, 0.7, 0.68)], ['trainLoss', 'testLoss'], false);
+    expect(a.x.ticks).toEqual([0, 1]);
+    expect(a.y.ticks.length).toBeLessThanOrEqual(6);
+    expect(a.y.domain[1]).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('an empty history still has axes', async () => {
     const { chartAxes } = await import('../../src/ui/LossChart.tsx');
     expect(chartAxes([], ['trainLoss'], false).y.domain).toEqual([0, 1]);
