@@ -201,12 +201,15 @@ for (const theme of ['Light', 'Dark'] as const) {
     await p.screenshot(`share-file-menu-${theme.toLowerCase()}`);
     let results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await page.getByText('File', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Export experiment' })).toBeHidden();
     await page.getByText('Draw data').click();
     await page.getByRole('radio', { name: 'Orange (negative)' }).check();
     await p.screenshot(`share-draw-menu-${theme.toLowerCase()}`);
     results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByRole('region', { name: 'Training' }).click({ position: { x: 5, y: 5 } });
+    await expect(page.getByRole('radio', { name: 'Eraser' })).toBeHidden();
     expect(consoleProblems).toEqual([]);
   });
 }

@@ -3,11 +3,12 @@
  * point of that class; shift-click or the eraser removes the nearest point. The first point drawn
  * on a generated dataset starts the 'custom' dataset from that dataset's points.
  */
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { PlaneClick } from '../OutputView.tsx';
 import { addNotice, setConfig, useStore } from '../../state/store.ts';
 import { SHARE_LIMITS } from '../../share/schema.ts';
 import { CLASS_COLORS } from '../../viz/colors.ts';
+import { useCloseOutside } from './useCloseOutside.ts';
 import { addPoint, drawLabels, pointsOfRun, removeNearest, roundCoord } from './points.ts';
 
 /** null: drawing off; 'erase'; or the label to draw. */
@@ -48,6 +49,8 @@ export function usePlaneClick(tool: DrawTool): ((p: PlaneClick) => void) | undef
 export function DrawTools({ tool, onTool }: { tool: DrawTool; onTool: (t: DrawTool) => void }) {
   const config = useStore((s) => s.config);
   const name = useId();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useCloseOutside(menu);
   const labels = drawLabels(config);
   const regression = config.problem === 'regression';
   const swatch = (value: number) =>
@@ -55,7 +58,7 @@ export function DrawTools({ tool, onTool }: { tool: DrawTool; onTool: (t: DrawTo
   // A tool for a label the problem no longer has is off.
   const active = typeof tool === 'number' && !labels.some((l) => l.value === tool) ? null : tool;
   return (
-    <details className="draw-menu" data-control="draw">
+    <details className="draw-menu" data-control="draw" ref={menu}>
       <summary>Draw data{active === null ? '' : active === 'erase' ? ': eraser' : ': on'}</summary>
       <div className="draw-items" role="radiogroup" aria-label="Draw points on the output plane">
         <label>

@@ -15,6 +15,7 @@ import { composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
 import { showNotices } from './linkSync.ts';
 import { pointsOfRun } from './points.ts';
 import { currentExperiment, restoreExperiment } from './experiment.ts';
+import { useCloseOutside } from './useCloseOutside.ts';
 
 const CONFIRM_MS = 2500;
 
@@ -99,6 +100,7 @@ function FileMenu() {
   const jsonInput = useRef<HTMLInputElement>(null);
   const csvInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
+  useCloseOutside(menu);
   const close = () => menu.current?.removeAttribute('open');
 
   const exportExperiment = async () => {
