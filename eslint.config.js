@@ -7,7 +7,17 @@ const ENGINE_WHY =
   'src/nn is the pure engine: it runs in Node, in the worker and in tests, so it must not depend on React, the store, the UI or the browser.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'coverage/**',
+      'test-results/**',
+      'test-results-*/**',
+      'playwright-report/**',
+      'node_modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
