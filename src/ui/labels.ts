@@ -69,7 +69,7 @@ export const LOSS_LABELS: Record<LossName, string> = {
 };
 
 export function speedLabel(s: Speed): string {
-  return s === 'max' ? 'Max' : `${s} epochs/s`;
+  return s === 'max' ? 'Max' : s === 1 ? '1 epoch/s' : `${s} epochs/s`;
 }
 
 /** TF Playground's learning-rate list. */

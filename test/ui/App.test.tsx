@@ -53,12 +53,12 @@ describe('App: top bar', () => {
     expect(useStore.getState().runId).toBeGreaterThan(before);
   });
 
-  it('shows the epoch and the train and test loss from the store', () => {
+  it('shows the epoch and the train and test loss from the store', async () => {
     setup();
     act(() => {
       useStore.setState((s) => ({ run: { ...s.run, epoch: 1234, trainLoss: 0.1234, testLoss: 0.0456 } }));
     });
-    expect(screen.getByTestId('epoch')).toHaveTextContent('001,234');
+    await waitFor(() => expect(screen.getByTestId('epoch')).toHaveTextContent('001,234'));
     expect(screen.getByTestId('train-loss')).toHaveTextContent('0.123');
     expect(screen.getByTestId('test-loss')).toHaveTextContent('0.046');
   });

@@ -149,8 +149,8 @@ describe('TopBar', () => {
       within(screen.getByLabelText('Speed'))
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Max', '100 epochs/s', '10 epochs/s', '1 epochs/s']);
-    await user.selectOptions(screen.getByLabelText('Speed'), '1 epochs/s');
+    ).toEqual(['Max', '100 epochs/s', '10 epochs/s', '1 epoch/s']);
+    await user.selectOptions(screen.getByLabelText('Speed'), '1 epoch/s');
     expect(onSpeed).toHaveBeenCalledWith(1);
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
     expect(screen.getByTestId('train-loss')).toHaveTextContent('–');
