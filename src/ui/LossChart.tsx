@@ -65,11 +65,16 @@ export function chartAxes(
     return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [Number(`1e${a}`), Number(`1e${b}`)], ticks } };
   }
   const top = hi > 0 ? hi : 1;
-  let yt = niceTicks(0, top, 4);
-  if (yt.length > 6) yt = niceTicks(0, top, 3);
-  const step = (yt[1] ?? top) - (yt[0] ?? 0);
-  const yMax = (yt.at(-1) ?? top) >= top ? (yt.at(-1) ?? top) : (yt.at(-1) ?? 0) + step;
-  if ((yt.at(-1) ?? 0) < yMax) yt.push(Number(yMax.toPrecision(12)));
+  let yt: number[] = [];
+  let yMax = top;
+  for (const count of [4, 3, 2]) {
+    yt = niceTicks(0, top, count);
+    const step = (yt[1] ?? top) - (yt[0] ?? 0);
+    const lastTick = yt.at(-1) ?? 0;
+    yMax = lastTick >= top ? lastTick : Number((lastTick + step).toPrecision(12));
+    if (lastTick < yMax) yt.push(yMax);
+    if (yt.length <= 6) break;
+  }
   return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [0, yMax], ticks: yt } };
 }
 

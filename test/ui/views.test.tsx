@@ -210,6 +210,10 @@ describe('chart axes', () => {
     expect(a.x.ticks).toEqual([0, 1]);
     expect(a.y.ticks.length).toBeLessThanOrEqual(6);
     expect(a.y.domain[1]).toBeGreaterThanOrEqual(0.7);
+    const b = chartAxes([h(1, 0.492, 0.506)], ['trainLoss', 'testLoss'], false);
+    expect(b.y.ticks.length).toBeLessThanOrEqual(6);
+    expect(b.y.ticks.at(-1)).toBe(b.y.domain[1]);
+    expect(b.y.domain[1]).toBeGreaterThanOrEqual(0.506);
   });
 
   it('an empty history still has axes', async () => {
