@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeatureName } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
@@ -64,7 +64,8 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
   const [announce, setAnnounce] = useState({ text: '', nonce: 0 });
   const [limit, setLimit] = useState<{ where: 'network' | 'features'; text: string } | null>(null);
 
-  useEffect(() => {
+  // Before paint, so a dark-preferring visitor never sees a light flash.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 

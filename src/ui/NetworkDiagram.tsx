@@ -303,8 +303,13 @@ function WeightEditor(p: {
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    // Focus moves into the editor and back to where it came from when it closes.
+    const before = document.activeElement;
     input.current?.focus();
     input.current?.select();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
+    };
   }, []);
   const save = () => {
     const v = Number(text.trim().replace(',', '.'));
@@ -335,8 +340,15 @@ function WeightEditor(p: {
           aria-invalid={error ? true : undefined}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') save();
-            if (e.key === 'Escape') p.onCancel();
+            // preventDefault: focus returns to the node, which must not take this Enter as a click.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              save();
+            }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              p.onCancel();
+            }
           }}
         />
       </label>

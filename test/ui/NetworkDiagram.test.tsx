@@ -95,5 +95,6 @@ describe('NetworkDiagram', () => {
     expect(input).toHaveFocus();
     await user.keyboard('{Control>}a{/Control}0.75{Enter}');
     expect(onSetWeight).toHaveBeenCalledWith(1, 0, -1, 0.75);
+    expect(screen.getByRole('button', { name: 'Output: edit bias' })).toHaveFocus();
   });
 });
