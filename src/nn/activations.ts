@@ -61,9 +61,10 @@ const EXP_NEG = new Float64Array(TANH_MAX_U * TANH_STEPS + 1).map((_, i) => Math
 const ONE_MINUS_EXP_NEG = new Float64Array(EXP_NEG.length).map((_, i) => -Math.expm1(-i / TANH_STEPS));
 
 export function tanh(x: number): number {
-  const ax = x < 0 ? -x : x;
-  const u = 2 * ax;
-  if (!(u < TANH_MAX_U)) return u === u ? (x < 0 ? -1 : 1) : NaN;
+  // Clamped rather than branched on: beyond u = 40, e^−u < 1e-17 and t rounds to exactly 1, and a
+  // rarely taken branch would make V8 deoptimize the hot loop the first time a unit saturates.
+  // NaN passes through (Math.min(NaN, …) is NaN).
+  const u = Math.min(2 * (x < 0 ? -x : x), TANH_MAX_U - 0.01);
   const i = (u * TANH_STEPS) | 0;
   const r = u - i * (1 / TANH_STEPS);
   const r2 = r * r;
