@@ -76,7 +76,10 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
     () =>
       useStore.subscribe((s, prev) => {
         if (s.run.status !== prev.run.status) {
-          const text = statusAnnouncement(s.run.status, s.run.message, s.run.epoch);
+          const text =
+            s.run.status === 'idle' && prev.run.status !== 'idle'
+              ? `Ready at epoch ${s.run.epoch}`
+              : statusAnnouncement(s.run.status, s.run.message, s.run.epoch);
           if (text) say(text);
         }
       }),

@@ -307,6 +307,8 @@ describe('App: view toggles, keyboard, live region', () => {
       });
     });
     await waitFor(() => expect(status).toHaveTextContent('Training diverged: The loss became NaN at epoch 7.'));
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    await waitFor(() => expect(status).toHaveTextContent('Ready at epoch 0'));
     expect(screen.getByText('The loss became NaN at epoch 7.')).toBeInTheDocument();
   });
 });
