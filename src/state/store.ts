@@ -438,6 +438,9 @@ export function receiveEvent(event: WorkerEvent): void {
       );
       return;
     }
+    case 'notice':
+      s.addNotice(event.message, 'info', 'worker-notice');
+      return;
     case 'error':
       store.setState((st) => ({ run: { ...st.run, status: 'error', message: event.message } }));
       s.addNotice(event.message, 'error', 'worker-error');

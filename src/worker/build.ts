@@ -65,7 +65,6 @@ export function buildRun(
   const dataset = loadDataset(config);
   const problem = dataset.problem;
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
-  if (trainSet.n === 0) throw new Error('There is no training data: add points or pick a dataset.');
   const out = outputFor(problem, config.loss);
   const features = [...config.features];
   const outputs = problem === 'multiclass' ? dataset.classes : 1;

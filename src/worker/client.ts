@@ -22,6 +22,7 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   status: true,
   error: true,
   export: true,
+  notice: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

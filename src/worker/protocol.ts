@@ -190,6 +190,8 @@ export type WorkerEvent =
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
+  /** Something the person should know that is not an error (e.g. nothing to train on yet). */
+  | { type: 'notice'; runId: RunId; message: string }
   /** A status change; `message` says why for 'diverged' (what became non-finite, at which epoch). */
   | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string }
   /** An exception in the worker or the worker dying. runId absent when it cannot be tied to a run. `fatal`: the worker is gone. */
@@ -241,6 +243,7 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'status':
     case 'error':
     case 'export':
+    case 'notice':
       return event.runId;
     case 'hello':
       return undefined;

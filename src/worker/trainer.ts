@@ -22,6 +22,7 @@ import { LIMITS } from '../nn/types.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
+export const NO_DATA = 'There are no training points yet: draw some on the output, or pick a dataset.';
 /** Streamed snapshots allowed in flight without an ack (flow control). */
 export const MAX_IN_FLIGHT = 2;
 /** While waiting for an ack, train in slices this long so the ack is seen soon after it arrives. */
@@ -111,10 +112,7 @@ export class TrainingRun {
 
   play(): void {
     if (this.status === 'running') return;
-    if (this.status === 'diverged') {
-      this.postStatus(this.divergedMessage);
-      return;
-    }
+    if (this.refuseToTrain()) return;
     this.setStatus('running');
     this.repace();
     this.lastSnapshotAt = this.env.now();
@@ -129,10 +127,7 @@ export class TrainingRun {
   }
 
   step(epochs: number): void {
-    if (this.status === 'diverged') {
-      this.postStatus(this.divergedMessage);
-      return;
-    }
+    if (this.refuseToTrain()) return;
     const n = Math.max(1, Math.min(MAX_STEP_EPOCHS, Math.floor(Number.isFinite(epochs) ? epochs : 1)));
     this.stopLoop();
     if (this.status !== 'paused') this.setStatus('paused');
@@ -176,6 +171,24 @@ export class TrainingRun {
     this.b.trainer.resetOptimizer();
     this.lastEval = null;
     this.sendSnapshot();
+  }
+
+  /**
+   * A diverged run, or one without training points (a drawn dataset not drawn yet), does not
+   * train: the status is repeated (so an optimistic "running" on the page is corrected) and, for
+   * missing data, a notice says what to do.
+   */
+  private refuseToTrain(): boolean {
+    if (this.status === 'diverged') {
+      this.postStatus(this.divergedMessage);
+      return true;
+    }
+    if (this.b.train.n === 0) {
+      this.postStatus();
+      this.env.post({ type: 'notice', runId: this.runId, message: NO_DATA }, []);
+      return true;
+    }
+    return false;
   }
 
   /** The page has drawn snapshot `seq`: the next one may stream. */

@@ -259,6 +259,16 @@ describe('the store', () => {
     expect(sent.map((c) => c.type)).toEqual(['init']);
   });
 
+  it('shows a worker notice, and takes back an optimistic play the worker refused', () => {
+    const id = runId();
+    actions.play();
+    receiveEvent({ type: 'status', runId: id, status: 'idle', epoch: 0 });
+    receiveEvent({ type: 'notice', runId: id, message: 'There are no training points yet.' });
+    const s = store.getState();
+    expect(s.run.status).toBe('idle');
+    expect(s.notices.map((n) => [n.kind, n.text])).toEqual([['info', 'There are no training points yet.']]);
+  });
+
   it('after an error any config change rebuilds, even a live one', () => {
     receiveEvent({ type: 'error', runId: runId(), message: 'bad' });
     expect(store.getState().run).toMatchObject({ status: 'error', message: 'bad' });

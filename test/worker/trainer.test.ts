@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
-import { FRAME_MS, MAX_IN_FLIGHT } from '../../src/worker/trainer.ts';
+import { FRAME_MS, MAX_IN_FLIGHT, NO_DATA } from '../../src/worker/trainer.ts';
 import { TrainerHost } from '../../src/worker/host.ts';
 import {
   ACK_TIMEOUT_MS,
@@ -355,12 +355,27 @@ describe('the trainer over a MessageChannel', () => {
 
   it('reports a config it cannot build as an error event of that run, and stays usable', async () => {
     const h = harness();
-    await h.do({ type: 'init', runId: 1, config: { ...XOR, dataset: 'custom', points: [] } });
+    await h.do({ type: 'init', runId: 1, config: { ...XOR, hidden: [0] } });
     expect(h.events.at(-1)).toMatchObject({ type: 'error', runId: 1 });
     await h.do({ type: 'hello', protocol: 2, nonce: 5 });
     expect(h.events.at(-1)).toMatchObject({ type: 'hello', nonce: 5 });
     await h.do({ type: 'init', runId: 2, config: XOR });
     expect(h.lastSnapshot().runId).toBe(2);
+  });
+
+  it('a drawn dataset without points builds, but does not train: it says so and stays idle', async () => {
+    const h = harness();
+    await h.do({ type: 'init', runId: 1, config: { ...XOR, dataset: 'custom', points: [] } });
+    expect(h.lastSnapshot()).toMatchObject({ runId: 1, epoch: 0, status: 'idle' });
+    await h.do({ type: 'play', runId: 1 });
+    await h.do({ type: 'step', runId: 1, epochs: 1 });
+    await h.ticks(3);
+    expect(h.statuses()).toEqual(['idle', 'idle']);
+    expect(h.events.filter((e) => e.type === 'notice').map((e) => e.type === 'notice' && e.message)).toEqual([
+      NO_DATA,
+      NO_DATA,
+    ]);
+    expect(h.lastSnapshot().epoch).toBe(0);
   });
 
   it('restores given weights and epoch', async () => {
