@@ -252,7 +252,15 @@ export class TrainingRun {
   private scheduleTick(delay: number): void {
     this.cancel = this.env.schedule(() => {
       this.cancel = null;
-      this.tick();
+      try {
+        this.tick();
+      } catch (err) {
+        // Outside any command's handler: stop this run and say why, rather than kill the worker.
+        this.stopLoop();
+        this.status = 'paused';
+        const message = err instanceof Error ? err.message : String(err);
+        this.env.post({ type: 'error', runId: this.runId, message: `Training stopped: ${message}` }, []);
+      }
     }, delay);
   }
 

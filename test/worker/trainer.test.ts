@@ -480,3 +480,22 @@ describe('flow control', () => {
     expect(h.lastSnapshot().status).toBe('paused');
   });
 });
+
+describe('an exception while running', () => {
+  it('stops the run with an error event of that run instead of killing the worker', async () => {
+    const h = harness();
+    await h.do({ type: 'init', runId: 1, config: XOR });
+    await h.do({ type: 'play', runId: 1 });
+    await h.ticks(1);
+    // Break the engine under the running loop.
+    const run = h.host.current!;
+    (run as unknown as { b: { trainer: { epoch(): never } } }).b.trainer.epoch = () => {
+      throw new Error('boom');
+    };
+    await h.ticks(1);
+    expect(h.events.at(-1)).toMatchObject({ type: 'error', runId: 1, message: 'Training stopped: boom' });
+    expect(h.time.pending).toBe(0);
+    await h.do({ type: 'init', runId: 2, config: XOR });
+    expect(h.lastSnapshot().runId).toBe(2);
+  });
+});
