@@ -2,6 +2,7 @@
 // engine: one line per case, then "N passed, N failed"; exit code 1 on any failure.
 // Usage: npm run golden -- FILE.json
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatGoldenResult, runGoldenFile } from '../src/nn/golden.ts';
 
 const file = process.argv.slice(2).find((a) => a !== '--');
@@ -11,7 +12,9 @@ if (file === undefined) {
 }
 let results;
 try {
-  results = runGoldenFile(JSON.parse(readFileSync(file, 'utf8')));
+  // npm runs scripts from the package root; a relative path means relative to where npm was invoked.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  results = runGoldenFile(JSON.parse(readFileSync(path, 'utf8')));
 } catch (e) {
   console.error(`golden: cannot read ${file}: ${(e as Error).message}`);
   process.exit(2);
