@@ -1,6 +1,9 @@
 // The engine against the NumPy reference numbers (test/fixtures/golden-reference.json, a copy of
 // ../shared/golden/reference.json), through the same case runner as `npm run golden`.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatGoldenResult, runGoldenCase, runGoldenFile, TRAINED_TOLERANCE } from '../../src/nn/golden.ts';
 
@@ -51,4 +54,29 @@ describe('golden reference cases', () => {
     expect(runGoldenCase(null).pass).toBe(false);
     expect(() => runGoldenFile({ nope: 1 })).toThrow(/cases/);
   });
+});
+
+describe('npm run golden (scripts/golden.ts)', () => {
+  const run = (file: string) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/golden.ts', file], { encoding: 'utf8' });
+
+  it('prints a line per case and the totals, exit 0 when all pass', () => {
+    const r = run('test/fixtures/golden-reference.json');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(file.cases.length + 1);
+    expect(lines[0]).toMatch(/^PASS article-xor-no-hidden-layer \(max error [0-9.e+-]+\)$/);
+    expect(lines.at(-1)).toBe(`${file.cases.length} passed, 0 failed`);
+    expect(r.status).toBe(0);
+  }, 20_000);
+
+  it('exits non-zero and says FAIL when a case is off', () => {
+    const bad = structuredClone(file);
+    bad.cases[2]!.expected.train!.loss_before_step!['0']! += 1e-3;
+    const path = join(mkdtempSync(join(tmpdir(), 'golden-')), 'bad.json');
+    writeFileSync(path, JSON.stringify(bad));
+    const r = run(path);
+    expect(r.stdout).toMatch(/^FAIL tanh-sigmoid-bce-sgd \(max error .*loss_before_step\[0\]/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(`${file.cases.length - 1} passed, 1 failed`);
+    expect(r.status).toBe(1);
+  }, 20_000);
 });
