@@ -128,6 +128,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
               features={config.features}
               onToggle={(f: FeatureName, on: boolean) => applyShape('features', toggleFeature(cfg(), f, on))}
               limitMessage={limit?.where === 'features' ? limit.text : null}
+              lut={palette.lut}
             />
           )}
         </div>

@@ -1,14 +1,36 @@
+import { useEffect, useRef } from 'react';
 import { FEATURES, type FeatureName } from '../nn/types.ts';
+import { featurePreview } from '../viz/featurePreview.ts';
+import { paintScalarField } from '../viz/heatmap.ts';
+import type { Lut } from '../viz/colorScale.ts';
 import { Panel } from './controls.tsx';
 import { FEATURE_LABELS } from './labels.ts';
+import { context2d } from './live.ts';
 
 export interface FeaturesPanelProps {
   features: readonly FeatureName[];
   onToggle: (f: FeatureName, on: boolean) => void;
   limitMessage?: string | null;
+  /** The diverging scale for the little previews of each feature over the plane. */
+  lut?: Lut;
 }
 
-export function FeaturesPanel({ features, onToggle, limitMessage }: FeaturesPanelProps) {
+const PREVIEW = 24;
+
+/** A feature over the input plane, drawn once (it never changes). */
+function FeatureThumb({ feature, lut }: { feature: FeatureName; lut: Lut }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = context2d(ref.current);
+    if (!ctx) return;
+    const img = ctx.createImageData(PREVIEW, PREVIEW);
+    paintScalarField(img, featurePreview(feature, PREVIEW), { lut });
+    ctx.putImageData(img, 0, 0);
+  }, [feature, lut]);
+  return <canvas ref={ref} className="feature-thumb" width={PREVIEW} height={PREVIEW} aria-hidden="true" />;
+}
+
+export function FeaturesPanel({ features, onToggle, limitMessage, lut }: FeaturesPanelProps) {
   return (
     <Panel title="Features" className="features-panel">
       <p className="hint">Which properties of each point the network sees.</p>
@@ -18,6 +40,7 @@ export function FeaturesPanel({ features, onToggle, limitMessage }: FeaturesPane
           return (
             <label key={f} className={`chip ${on ? 'is-on' : ''}`} data-control={f}>
               <input type="checkbox" checked={on} onChange={(e) => onToggle(f, e.target.checked)} />
+              {lut ? <FeatureThumb feature={f} lut={lut} /> : null}
               <span className="math">{FEATURE_LABELS[f]}</span>
             </label>
           );
