@@ -17,6 +17,8 @@ import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from 
 export const TRAINER_SALT = 0x9e3779b9;
 export const DEFAULT_GRID_RESOLUTION = 50;
 export const REGION = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN } as const;
+/** The article's XOR truth table lives on {0, 1}²: show that square, not the whole ±6 plane. */
+export const XOR_TABLE_REGION = { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 } as const;
 
 export interface Built {
   net: Network;
@@ -106,7 +108,7 @@ export function buildRun(
     activation: activations[i]!,
   }));
   const r = gridResolution;
-  const region = { ...REGION };
+  const region = { ...(config.dataset === 'xorTable' ? XOR_TABLE_REGION : REGION) };
   const f = features.length;
   const sampleMajor = computeFeatures(gridPoints(region, r), features);
   const inputGrids = new Float32Array(f * r * r);
