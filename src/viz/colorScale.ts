@@ -6,14 +6,10 @@
  * because orange/blue differ in lightness and in the blue-yellow axis.
  */
 
-export type Rgb = readonly [number, number, number];
+import { hexToRgb, type Rgb } from './colors.ts';
 
-export function hexToRgb(hex: string): Rgb {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m?.[1]) throw new Error(`Not a #rrggbb colour: ${hex}`);
-  const v = parseInt(m[1], 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
+// One parser and one type for colours: the palette module's.
+export { hexToRgb, type Rgb };
 
 export function rgbToHex([r, g, b]: Rgb): string {
   const h = (n: number) =>
