@@ -3,7 +3,6 @@ import type { FeatureName } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
 import {
-  dismissNotice,
   regenerate,
   reset,
   setConfig,
@@ -23,6 +22,7 @@ import { FeaturesPanel } from './FeaturesPanel.tsx';
 import { HyperPanel } from './HyperPanel.tsx';
 import type { LiveSource } from './live.ts';
 import { LossChart } from './LossChart.tsx';
+import { NoticeList } from './NoticeList.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { OutputView, type PlaneClick } from './OutputView.tsx';
@@ -269,18 +269,7 @@ function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem:
 function StoreNotices() {
   const notices = useStore((s) => s.notices);
   if (notices.length === 0) return null;
-  return (
-    <ul className="notices" aria-label="Notices">
-      {notices.map((n) => (
-        <li key={n.id} className={`notice notice-${n.kind}`}>
-          <span>{n.text}</span>
-          <button type="button" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>
-            ×
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
+  return <NoticeList notices={notices} />;
 }
 
 function WorkerStatus() {

@@ -1,0 +1,17 @@
+import { dismissNotice, type PlaygroundState } from '../state/store.ts';
+
+/** The store's notices as a list, each with its own Dismiss button. */
+export function NoticeList({ notices }: { notices: PlaygroundState['notices'] }) {
+  return (
+    <ul className="notices" aria-label="Notices">
+      {notices.map((n) => (
+        <li key={n.id} className={`notice notice-${n.kind}`}>
+          <span>{n.text}</span>
+          <button type="button" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
