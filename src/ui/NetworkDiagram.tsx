@@ -10,6 +10,7 @@ import {
   type DiagramNode,
 } from '../viz/diagram.ts';
 import { drawLinks, drawThumbs } from './diagramDraw.ts';
+import { useBoxWidth } from './useBoxWidth.ts';
 import { formatNumber } from './labels.ts';
 import { useLiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
@@ -60,7 +61,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const thumbs = useRef(new Map<string, HTMLCanvasElement>());
   const images = useRef(new Map<string, ImageData>());
   const tipValue = useRef<HTMLSpanElement>(null);
-  const [width, setWidth] = useState(640);
+  const width = useBoxWidth(box, 640);
   const [hover, setHover] = useState<(Target & { x: number; y: number }) | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const { palette, sizes, features } = p;
@@ -84,17 +85,6 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     [sizes, width, nodeSize, narrow],
   );
   const outputs = sizes.at(-1) ?? 1;
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w && w > 0) setWidth(Math.round(w));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const hoverRef = useRef(hover);
   useEffect(() => {

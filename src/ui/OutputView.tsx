@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { DOMAIN } from '../nn/types.ts';
 import { niceTicks, pxToData, xToPx, yToPx, type Region } from '../viz/axes.ts';
 import { paintClassField, paintScalarField } from '../viz/heatmap.ts';
 import { classColor } from '../viz/colors.ts';
 import { divergingColor } from '../viz/colors.ts';
 import { Toggle } from './controls.tsx';
+import { useBoxWidth } from './useBoxWidth.ts';
 import { context2d, sizeCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { RunInfo } from '../worker/protocol.ts';
 import type { CanvasPalette } from './theme.ts';
@@ -36,22 +37,11 @@ export function OutputView(p: OutputViewProps) {
   const heat = useRef<HTMLCanvasElement>(null);
   const dots = useRef<HTMLCanvasElement>(null);
   const plane = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState(360);
+  const size = useBoxWidth(plane, 360);
   const [region, setRegion] = useState<Region>(DEFAULT_REGION);
   const image = useRef<ImageData | null>(null);
   /** The points change with the run (its data), not with every snapshot: redraw them only then. */
   const pointsDrawn = useRef<{ info: RunInfo | null; key: string }>({ info: null, key: '' });
-
-  useEffect(() => {
-    const el = plane.current;
-    if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w && w > 0) setSize(Math.round(w));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const { palette, showTestData, discretize } = p;
   useLiveDraw(
