@@ -45,7 +45,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: ENGINE_WHY },
-            { group: ['zustand', 'zustand/*', 'recharts'], message: ENGINE_WHY },
+            { group: ['zustand', 'zustand/*'], message: ENGINE_WHY },
             { group: ['**/state/**', '**/ui/**', '**/viz/**', '**/worker/**', '**/share/**'], message: ENGINE_WHY },
           ],
         },

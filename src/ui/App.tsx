@@ -249,9 +249,8 @@ function ConfusionContainer() {
 }
 
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
-  // The store republishes the history 4×/s; the chart (the page's costliest render) follows at 2×/s.
-  const running = useStore((s) => s.run.status === 'running');
-  const history = useThrottled((s) => s.history, running ? 500 : 0);
+  // The store republishes the history 4×/s while training; the chart follows every republish.
+  const history = useStore((s) => s.history);
   const classification = problem !== 'regression';
   return (
     <Panel title="Training" className="chart-panel">

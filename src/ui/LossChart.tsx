@@ -1,9 +1,19 @@
-import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { niceTicks } from '../viz/axes.ts';
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { HistoryPoint } from '../state/history.ts';
+import {
+  axisScale,
+  epochAxis,
+  formatEpochTick,
+  linePath,
+  nearestIndex,
+  thin,
+  valueAxis,
+  type ChartAxis,
+  type PlotBox,
+} from '../viz/lineChart.ts';
 import { Toggle } from './controls.tsx';
 import { formatNumber } from './labels.ts';
+import { useBoxWidth } from './useBoxWidth.ts';
 
 export interface LossChartProps {
   history: readonly HistoryPoint[];
@@ -11,284 +21,299 @@ export interface LossChartProps {
   /** Fixed size for tests; the app lets the chart fill its box. */
   width?: number;
   height?: number;
-  colors: { train: string; test: string; muted: string; grid: string; lineWidth: number };
+  colors: ChartColors;
   /** Axis tick font size in px (bigger on a projector). */
   fontSize?: number;
 }
 
-/** Points drawn per line: a chart a few hundred pixels wide shows no more, and SVG paths cost per point. */
+type ChartColors = { train: string; test: string; muted: string; grid: string; lineWidth: number };
+type SeriesKey = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy';
+
+interface Series {
+  key: SeriesKey;
+  label: string;
+  which: 'train' | 'test';
+}
+
+/** Points drawn per line: a chart a few hundred pixels wide shows no more. */
 export const MAX_CHART_POINTS = 200;
 
-/** Every k-th point (always the last), so at most `max` points; the store's history is already averaged. */
-export function thin<T>(points: readonly T[], max: number): readonly T[] {
-  if (points.length <= max) return points;
-  const k = Math.ceil(points.length / max);
-  const out: T[] = [];
-  for (let i = points.length - 1; i >= 0; i -= k) out.push(points[i]!);
-  return out.reverse();
-}
+const LOSS_SERIES: Series[] = [
+  { key: 'trainLoss', label: 'Train loss', which: 'train' },
+  { key: 'testLoss', label: 'Test loss', which: 'test' },
+];
+const ACCURACY_SERIES: Series[] = [
+  { key: 'trainAccuracy', label: 'Train accuracy', which: 'train' },
+  { key: 'testAccuracy', label: 'Test accuracy', which: 'test' },
+];
+const ACCURACY_AXIS: ChartAxis = { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1], log: false };
+const TEST_DASH = '7 4';
+const formatPercent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /**
- * Axis ticks computed here, not by Recharts: its tick search (decimal.js, text measuring) costs
- * more than the lines themselves on every update of a live chart.
+ * Loss (and accuracy) against epochs from the store's bounded, downsampled history, drawn as plain
+ * SVG: a live update re-renders two paths per chart (well under a millisecond). Hovering, or the
+ * arrow keys on a focused chart, show every series' value at one epoch in both charts.
  */
-export function chartAxes(
-  points: readonly HistoryPoint[],
-  keys: readonly ('trainLoss' | 'testLoss')[],
-  log: boolean,
-): { x: { domain: [number, number]; ticks: number[] }; y: { domain: [number, number]; ticks: number[] } } {
-  const maxEpoch = Math.max(1, points.at(-1)?.epoch ?? 1);
-  let xt = niceTicks(0, maxEpoch, 4).filter((t) => t <= maxEpoch);
-  if (xt.length > 5) xt = niceTicks(0, maxEpoch, 2).filter((t) => t <= maxEpoch);
-  xt = xt.filter((t) => Number.isInteger(t)); // epochs are whole
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const p of points)
-    for (const k of keys) {
-      const v = p[k];
-      if (v !== null && Number.isFinite(v) && (!log || v > 0)) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-    }
-  if (!(hi > -Infinity))
-    return {
-      x: { domain: [0, maxEpoch], ticks: xt },
-      y: { domain: log ? [0.01, 1] : [0, 1], ticks: log ? [0.01, 0.1, 1] : [0, 0.5, 1] },
-    };
-  if (log) {
-    const a = Math.floor(Math.log10(lo));
-    const b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
-    const every = Math.max(1, Math.ceil((b - a) / 5));
-    const ticks: number[] = [];
-    for (let e = a; e <= b; e += every) ticks.push(Number(`1e${e}`));
-    return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [Number(`1e${a}`), Number(`1e${b}`)], ticks } };
-  }
-  const top = hi > 0 ? hi : 1;
-  let yt: number[] = [];
-  let yMax = top;
-  for (const count of [4, 3, 2]) {
-    yt = niceTicks(0, top, count);
-    const step = (yt[1] ?? top) - (yt[0] ?? 0);
-    const lastTick = yt.at(-1) ?? 0;
-    yMax = lastTick >= top ? lastTick : Number((lastTick + step).toPrecision(12));
-    if (lastTick < yMax) yt.push(yMax);
-    if (yt.length <= 6) break;
-  }
-  return { x: { domain: [0, maxEpoch], ticks: xt }, y: { domain: [0, yMax], ticks: yt } };
-}
-
-/** Epoch tick labels stay short: 2500, 10k, 1.5M. */
-export function formatEpochTick(v: number): string {
-  const r = Math.round(v);
-  if (r >= 1e6) return `${Number((r / 1e6).toPrecision(3))}M`;
-  if (r >= 1e4) return `${Number((r / 1e3).toPrecision(3))}k`;
-  return String(r);
-}
-
-const ACCURACY_TICKS = [0, 0.25, 0.5, 0.75, 1];
-
-function ChartLegend({ items, colors }: { items: [string, string][]; colors: LossChartProps['colors'] }) {
-  return (
-    <ul className="chart-legend" aria-hidden="true">
-      {items.map(([label, which]) => (
-        <li key={label}>
-          <svg width="22" height="8" aria-hidden="true">
-            <line
-              x1="1"
-              y1="4"
-              x2="21"
-              y2="4"
-              stroke={which === 'test' ? colors.test : colors.train}
-              strokeWidth={colors.lineWidth}
-              strokeDasharray={which === 'test' ? '5 3' : undefined}
-            />
-          </svg>
-          {label}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function positiveOrNull(v: number | null): number | null {
-  return v !== null && v > 0 && Number.isFinite(v) ? v : null;
-}
-
-/** Loss (and accuracy) against epochs from the store's bounded, downsampled history. */
 export const LossChart = memo(function LossChart({
   history,
   showAccuracy,
-  width,
+  width: fixedWidth,
   height = 180,
   colors,
   fontSize = 12,
 }: LossChartProps) {
-  const TRAIN = colors.train;
-  const TEST = colors.test;
-  const tick = { fill: colors.muted, fontSize };
   const [log, setLog] = useState(false);
+  /** The epoch under the pointer or keyboard cursor, shared by both charts; null when none. */
+  const [cursor, setCursor] = useState<number | null>(null);
   const shown = useMemo(() => thin(history, MAX_CHART_POINTS), [history]);
-  const data = useMemo(
-    () =>
-      log
-        ? shown.map((h) => ({ ...h, trainLoss: positiveOrNull(h.trainLoss), testLoss: positiveOrNull(h.testLoss) }))
-        : shown,
-    [shown, log],
-  );
-  const chart = (children: React.ReactElement) =>
-    width ? (
-      children
-    ) : (
-      <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 320, height }}>
-        {children}
-      </ResponsiveContainer>
-    );
-  const lineWidth = colors.lineWidth;
-  const axes = useMemo(() => chartAxes(shown, ['trainLoss', 'testLoss'], log), [shown, log]);
-  const epochTick = formatEpochTick;
+  const x = useMemo(() => epochAxis(shown), [shown]);
+  const lossAxis = useMemo(() => valueAxis(shown, ['trainLoss', 'testLoss'], log), [shown, log]);
+  const box = useRef<HTMLDivElement>(null);
+  const measured = useBoxWidth(box, 320, fixedWidth === undefined);
+  const cellWidth = fixedWidth ?? measured;
+  const common = { points: shown, x, height, colors, fontSize, width: cellWidth, cursor, onCursor: setCursor };
   return (
     <div className={`loss-chart ${showAccuracy ? 'has-accuracy' : ''}`}>
-      <div className="chart-cell">
+      <div className="chart-cell" ref={box}>
         <div className="chart-head">
           <h3>Loss</h3>
           <Toggle label="Log scale" checked={log} onChange={setLog} />
         </div>
-        <div className="chart-box" role="img" aria-label={summary(history)}>
-          {chart(
-            <LineChart
-              data={data as HistoryPoint[]}
-              width={width}
-              height={height}
-              margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-              <XAxis
-                dataKey="epoch"
-                type="number"
-                domain={axes.x.domain}
-                ticks={axes.x.ticks}
-                interval={0}
-                tickFormatter={epochTick}
-                stroke={colors.muted}
-                tick={tick}
-              />
-              <YAxis
-                scale={log ? 'log' : 'linear'}
-                domain={axes.y.domain}
-                ticks={axes.y.ticks}
-                interval={0}
-                allowDataOverflow
-                tickFormatter={(v: number) => formatNumber(v, 2)}
-                stroke={colors.muted}
-                tick={tick}
-                width={52}
-              />
-              <Tooltip
-                formatter={(v) => formatNumber(Number(v), 4)}
-                labelFormatter={(l) => `Epoch ${Math.round(Number(l))}`}
-              />
-              <Line
-                name="Train loss"
-                dataKey="trainLoss"
-                stroke={TRAIN}
-                strokeWidth={lineWidth}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls
-              />
-              <Line
-                name="Test loss"
-                dataKey="testLoss"
-                stroke={TEST}
-                strokeDasharray="7 4"
-                strokeWidth={lineWidth}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            </LineChart>,
-          )}
-        </div>
-        <ChartLegend
-          items={[
-            ['Train loss', 'train'],
-            ['Test loss', 'test'],
-          ]}
-          colors={colors}
+        <SeriesChart
+          {...common}
+          label={summary(history)}
+          series={LOSS_SERIES}
+          y={lossAxis}
+          formatTick={(v) => formatNumber(v, 2)}
+          formatValue={(v) => formatNumber(v, 4)}
         />
+        <ChartLegend series={LOSS_SERIES} colors={colors} />
       </div>
       {showAccuracy ? (
         <div className="chart-cell">
           <div className="chart-head">
             <h3>Accuracy</h3>
           </div>
-          <div className="chart-box" role="img" aria-label={accuracySummary(history)}>
-            {chart(
-              <LineChart
-                data={shown as HistoryPoint[]}
-                width={width}
-                height={height}
-                margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-              >
-                <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />
-                <XAxis
-                  dataKey="epoch"
-                  type="number"
-                  domain={axes.x.domain}
-                  ticks={axes.x.ticks}
-                  interval={0}
-                  tickFormatter={epochTick}
-                  stroke={colors.muted}
-                  tick={tick}
-                />
-                <YAxis
-                  domain={[0, 1]}
-                  ticks={ACCURACY_TICKS}
-                  interval={0}
-                  tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-                  stroke={colors.muted}
-                  tick={tick}
-                  width={52}
-                />
-                <Tooltip
-                  formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`}
-                  labelFormatter={(l) => `Epoch ${Math.round(Number(l))}`}
-                />
-                <Line
-                  name="Train accuracy"
-                  dataKey="trainAccuracy"
-                  stroke={TRAIN}
-                  strokeWidth={lineWidth}
-                  dot={false}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-                <Line
-                  name="Test accuracy"
-                  dataKey="testAccuracy"
-                  stroke={TEST}
-                  strokeDasharray="7 4"
-                  strokeWidth={lineWidth}
-                  dot={false}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-              </LineChart>,
-            )}
-          </div>
-          <ChartLegend
-            items={[
-              ['Train accuracy', 'train'],
-              ['Test accuracy', 'test'],
-            ]}
-            colors={colors}
+          <SeriesChart
+            {...common}
+            label={accuracySummary(history)}
+            series={ACCURACY_SERIES}
+            y={ACCURACY_AXIS}
+            formatTick={(v) => `${Math.round(v * 100)}%`}
+            formatValue={formatPercent}
           />
+          <ChartLegend series={ACCURACY_SERIES} colors={colors} />
         </div>
       ) : null}
     </div>
   );
 });
+
+interface SeriesChartProps {
+  points: readonly HistoryPoint[];
+  series: readonly Series[];
+  x: ChartAxis;
+  y: ChartAxis;
+  width: number;
+  height: number;
+  colors: ChartColors;
+  fontSize: number;
+  label: string;
+  formatTick: (v: number) => string;
+  formatValue: (v: number) => string;
+  cursor: number | null;
+  onCursor: (epoch: number | null) => void;
+}
+
+/** Space for the value labels left of the plot. */
+const Y_AXIS_WIDTH = 52;
+
+function SeriesChart(p: SeriesChartProps) {
+  const { points, series, x, y, width, height, colors, fontSize } = p;
+  const clipId = useId();
+  const plot: PlotBox = {
+    left: Y_AXIS_WIDTH,
+    top: 6,
+    width: Math.max(10, width - Y_AXIS_WIDTH - 12),
+    height: Math.max(10, height - 6 - (fontSize + 12)),
+  };
+  const sx = axisScale(x, plot.left, plot.left + plot.width);
+  const sy = axisScale(y, plot.top + plot.height, plot.top);
+  const bottom = plot.top + plot.height;
+  const at = p.cursor === null ? -1 : nearestIndex(points, p.cursor);
+  const hovered = at >= 0 ? points[at]! : null;
+
+  const epochAt = (clientX: number, el: Element) => {
+    const r = el.getBoundingClientRect();
+    const t = (clientX - r.left - plot.left) / plot.width;
+    return x.domain[0] + Math.min(1, Math.max(0, t)) * (x.domain[1] - x.domain[0]);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (points.length > 0) p.onCursor(epochAt(e.clientX, e.currentTarget));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (points.length === 0) return;
+    const last = points.length - 1;
+    const i = at < 0 ? last : at;
+    const step = e.shiftKey ? 10 : 1;
+    const next: Record<string, number> = {
+      ArrowLeft: Math.max(0, i - step),
+      ArrowRight: Math.min(last, i + step),
+      Home: 0,
+      End: last,
+    };
+    if (e.key === 'Escape') {
+      p.onCursor(null);
+      return;
+    }
+    const n = next[e.key];
+    if (n === undefined) return;
+    e.preventDefault();
+    p.onCursor(points[n]!.epoch);
+  };
+
+  return (
+    <div className="chart-frame">
+      <div
+        className="chart-box"
+        role="img"
+        aria-label={p.label}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (p.cursor === null && points.length > 0) p.onCursor(points[points.length - 1]!.epoch);
+        }}
+        onBlur={() => p.onCursor(null)}
+      >
+        <svg
+          width={width}
+          height={height}
+          aria-hidden="true"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => p.onCursor(null)}
+        >
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={plot.left} y={plot.top - 2} width={plot.width} height={plot.height + 4} />
+            </clipPath>
+          </defs>
+          <g className="chart-grid" stroke={colors.grid} strokeDasharray="3 3">
+            {y.ticks.map((t) => (
+              <line key={`y${t}`} x1={plot.left} x2={plot.left + plot.width} y1={sy(t)} y2={sy(t)} />
+            ))}
+            {x.ticks.map((t) => (
+              <line key={`x${t}`} x1={sx(t)} x2={sx(t)} y1={plot.top} y2={bottom} />
+            ))}
+          </g>
+          <g className="chart-axes" stroke={colors.muted}>
+            <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} />
+            <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} />
+          </g>
+          <g className="chart-ticks" fill={colors.muted} fontSize={fontSize}>
+            {y.ticks.map((t) => (
+              <text key={`y${t}`} x={plot.left - 6} y={sy(t)} textAnchor="end" dominantBaseline="middle">
+                {p.formatTick(t)}
+              </text>
+            ))}
+            {x.ticks.map((t) => (
+              <text
+                key={`x${t}`}
+                x={sx(t)}
+                y={bottom + 6}
+                textAnchor={sx(t) > width - 24 ? 'end' : 'middle'}
+                dominantBaseline="hanging"
+              >
+                {formatEpochTick(t)}
+              </text>
+            ))}
+          </g>
+          <g clipPath={`url(#${clipId})`} fill="none" strokeWidth={colors.lineWidth} strokeLinejoin="round">
+            {series.map((s) => (
+              <path
+                key={s.key}
+                data-series={s.key}
+                d={linePath(points, s.key, sx, sy)}
+                stroke={s.which === 'test' ? colors.test : colors.train}
+                strokeDasharray={s.which === 'test' ? TEST_DASH : undefined}
+              />
+            ))}
+          </g>
+          {hovered ? (
+            <g className="chart-cursor">
+              <line
+                x1={sx(hovered.epoch)}
+                x2={sx(hovered.epoch)}
+                y1={plot.top}
+                y2={bottom}
+                stroke={colors.muted}
+                strokeWidth={1}
+              />
+              {series.map((s) => {
+                const v = hovered[s.key];
+                const cy = v === null ? NaN : sy(v);
+                return Number.isFinite(cy) && cy >= plot.top - 2 && cy <= bottom + 2 ? (
+                  <circle
+                    key={s.key}
+                    cx={sx(hovered.epoch)}
+                    cy={cy}
+                    r={colors.lineWidth + 2}
+                    fill={s.which === 'test' ? colors.test : colors.train}
+                  />
+                ) : null;
+              })}
+            </g>
+          ) : null}
+        </svg>
+      </div>
+      <div
+        className="chart-readout"
+        aria-live="polite"
+        hidden={!hovered}
+        style={hovered ? readoutPosition(sx(hovered.epoch), width) : undefined}
+      >
+        {hovered ? (
+          <>
+            <strong>Epoch {Math.round(hovered.epoch)}</strong>
+            {series.map((s) => (
+              <span key={s.key}>
+                {s.label} {hovered[s.key] === null ? '–' : p.formatValue(hovered[s.key]!)}
+              </span>
+            ))}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Beside the cursor line, on whichever side has room. */
+function readoutPosition(cx: number, width: number): React.CSSProperties {
+  return cx > width / 2 ? { right: `${Math.round(width - cx + 8)}px` } : { left: `${Math.round(cx + 8)}px` };
+}
+
+function ChartLegend({ series, colors }: { series: readonly Series[]; colors: ChartColors }) {
+  return (
+    <ul className="chart-legend" aria-hidden="true">
+      {series.map((s) => (
+        <li key={s.key}>
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              y1="4"
+              x2="21"
+              y2="4"
+              stroke={s.which === 'test' ? colors.test : colors.train}
+              strokeWidth={colors.lineWidth}
+              strokeDasharray={s.which === 'test' ? '5 3' : undefined}
+            />
+          </svg>
+          {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function last(history: readonly HistoryPoint[], key: keyof HistoryPoint): number | null {
   for (let i = history.length - 1; i >= 0; i--) {
@@ -306,6 +331,6 @@ function summary(h: readonly HistoryPoint[]): string {
 function accuracySummary(h: readonly HistoryPoint[]): string {
   const tr = last(h, 'trainAccuracy');
   const te = last(h, 'testAccuracy');
-  const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+  const pct = (v: number | null) => (v === null ? '–' : formatPercent(v));
   return `Accuracy chart: train ${pct(tr)}, test ${pct(te)}`;
 }

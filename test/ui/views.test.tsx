@@ -91,16 +91,91 @@ describe('LossChart', () => {
     { epoch: 3, batchLoss: 0.1, trainLoss: 0.1, testLoss: 0.12, trainAccuracy: 0.95, testAccuracy: 0.9 },
   ];
 
-  it('summarises loss and accuracy for screen readers and toggles a log scale', async () => {
-    const user = userEvent.setup();
+  const renderChart = () =>
     render(<LossChart history={history} showAccuracy width={300} height={150} colors={palette.chart} />);
+  const path = (series: string) => document.querySelector(`path[data-series="${series}"]`)!.getAttribute('d')!;
+  const tickLabels = (chart: HTMLElement) =>
+    Array.from(chart.querySelectorAll('.chart-ticks text')).map((t) => t.textContent);
+
+  it('summarises loss and accuracy for screen readers', () => {
+    renderChart();
     expect(
       screen.getByRole('img', { name: 'Loss chart over 3 epochs: train loss 0.100, test loss 0.120' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Accuracy chart: train 95.0%, test 90.0%' })).toBeInTheDocument();
+  });
+
+  it('draws one line per series through every epoch, test lines dashed', () => {
+    renderChart();
+    for (const s of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']) {
+      expect(path(s)).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){2}$/);
+    }
+    const y = (d: string) =>
+      d
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((p) => Number(p.split(',')[1]));
+    // Loss falls (y grows downwards), accuracy rises.
+    const loss = y(path('trainLoss'));
+    expect(loss[0]!).toBeLessThan(loss[2]!);
+    const acc = y(path('trainAccuracy'));
+    expect(acc[0]!).toBeGreaterThan(acc[2]!);
+    expect(document.querySelector('path[data-series="testLoss"]')).toHaveAttribute('stroke-dasharray');
+    expect(document.querySelector('path[data-series="trainLoss"]')).not.toHaveAttribute('stroke-dasharray');
+  });
+
+  it('switches the loss axis to whole decades on a log scale', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    const chart = screen.getByRole('img', { name: /^Loss chart/ });
+    expect(tickLabels(chart)).toContain('0.00');
+    const before = path('trainLoss');
     const log = screen.getByRole('checkbox', { name: 'Log scale' });
     await user.click(log);
     expect(log).toBeChecked();
+    expect(tickLabels(chart)).toEqual(expect.arrayContaining(['0.10', '1.00']));
+    expect(tickLabels(chart)).not.toContain('0.00');
+    expect(path('trainLoss')).not.toBe(before);
+  });
+
+  it('shows every value at the hovered epoch in both charts, and hides them when the pointer leaves', () => {
+    renderChart();
+    const svg = screen.getByRole('img', { name: /^Loss chart/ }).querySelector('svg')!;
+    // The plot spans x 52..288 px for epochs 0..3 (jsdom puts the svg at the page's left edge).
+    fireEvent.pointerMove(svg, { clientX: 52 + (2 / 3) * 236 });
+    const readouts = document.querySelectorAll('.chart-readout');
+    expect(readouts[0]).toBeVisible();
+    expect(readouts[0]).toHaveTextContent('Epoch 2');
+    expect(readouts[0]).toHaveTextContent('Train loss 0.3000');
+    expect(readouts[0]).toHaveTextContent('Test loss 0.3500');
+    expect(readouts[1]).toHaveTextContent('Epoch 2');
+    expect(readouts[1]).toHaveTextContent('Train accuracy 80.0%');
+    expect(readouts[1]).toHaveTextContent('Test accuracy 75.0%');
+    expect(document.querySelectorAll('.chart-cursor circle')).toHaveLength(4);
+    fireEvent.pointerLeave(svg);
+    expect(readouts[0]).not.toBeVisible();
+    expect(document.querySelectorAll('.chart-cursor')).toHaveLength(0);
+  });
+
+  it('steps through epochs with the keyboard on a focused chart', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    const chart = screen.getByRole('img', { name: /^Loss chart/ });
+    const readout = document.querySelector('.chart-readout')!;
+    await user.click(screen.getByRole('checkbox', { name: 'Log scale' }));
+    await user.tab();
+    expect(chart).toHaveFocus();
+    expect(readout).toHaveTextContent('Epoch 3');
+    await user.keyboard('{ArrowLeft}');
+    expect(readout).toHaveTextContent('Epoch 2');
+    await user.keyboard('{Home}');
+    expect(readout).toHaveTextContent('Epoch 1');
+    await user.keyboard('{ArrowLeft}');
+    expect(readout).toHaveTextContent('Epoch 1');
+    await user.keyboard('{End}');
+    expect(readout).toHaveTextContent('Epoch 3');
+    await user.keyboard('{Escape}');
+    expect(readout).not.toBeVisible();
   });
 
   it('has no accuracy chart for regression', () => {
@@ -157,67 +232,5 @@ describe('TopBar', () => {
     expect(screen.getByTestId('test-loss')).toHaveTextContent('∞');
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
     expect(screen.getByTestId('run-alert')).toHaveTextContent('Diverged: lower the learning rate, then Reset');
-  });
-});
-
-describe('chart thinning', () => {
-  it('keeps at most max points, evenly spaced, always the last', async () => {
-    const { thin } = await import('../../src/ui/LossChart.tsx');
-    const pts = Array.from({ length: 1000 }, (_, i) => i);
-    const t = thin(pts, 200);
-    expect(t.length).toBeLessThanOrEqual(200);
-    expect(t.at(-1)).toBe(999);
-    expect(t[1]! - t[0]!).toBe(5);
-    expect(thin([1, 2, 3], 200)).toEqual([1, 2, 3]);
-  });
-});
-
-describe('chart axes', () => {
-  const h = (epoch: number, trainLoss: number | null, testLoss: number | null) => ({
-    epoch,
-    batchLoss: null,
-    trainLoss,
-    testLoss,
-    trainAccuracy: null,
-    testAccuracy: null,
-  });
-
-  it('linear: from 0 to a round value at or above the largest loss', async () => {
-    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
-    const a = chartAxes([h(1, 0.5, 0.62), h(250, 0.1, 0.2)], ['trainLoss', 'testLoss'], false);
-    expect(a.x).toEqual({ domain: [0, 250], ticks: [0, 100, 200] });
-    expect(a.y.domain[0]).toBe(0);
-    expect(a.y.domain[1]).toBeGreaterThanOrEqual(0.62);
-    expect(a.y.ticks.at(-1)).toBe(a.y.domain[1]);
-  });
-
-  it('log: whole decades around the positive losses, zeros ignored', async () => {
-    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
-    const a = chartAxes([h(1, 0.5, 0), h(2, 0.003, null)], ['trainLoss', 'testLoss'], true);
-    expect(a.y.domain).toEqual([0.001, 1]);
-    expect(a.y.ticks).toEqual([0.001, 0.01, 0.1, 1]);
-  });
-
-  it('at most five epoch ticks, with short labels', async () => {
-    const { chartAxes, formatEpochTick } = await import('../../src/ui/LossChart.tsx');
-    expect(chartAxes([h(13307, 1, 1)], ['trainLoss'], false).x.ticks).toEqual([0, 5000, 10000]);
-    expect([0, 2500, 10000, 125000, 1500000].map(formatEpochTick)).toEqual(['0', '2500', '10k', '125k', '1.5M']);
-  });
-
-  it('whole epochs only, a handful of loss ticks', async () => {
-    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
-    const a = chartAxes([h(1, 0.7, 0.68)], ['trainLoss', 'testLoss'], false);
-    expect(a.x.ticks).toEqual([0, 1]);
-    expect(a.y.ticks.length).toBeLessThanOrEqual(6);
-    expect(a.y.domain[1]).toBeGreaterThanOrEqual(0.7);
-    const b = chartAxes([h(1, 0.492, 0.506)], ['trainLoss', 'testLoss'], false);
-    expect(b.y.ticks.length).toBeLessThanOrEqual(6);
-    expect(b.y.ticks.at(-1)).toBe(b.y.domain[1]);
-    expect(b.y.domain[1]).toBeGreaterThanOrEqual(0.506);
-  });
-
-  it('an empty history still has axes', async () => {
-    const { chartAxes } = await import('../../src/ui/LossChart.tsx');
-    expect(chartAxes([], ['trainLoss'], false).y.domain).toEqual([0, 1]);
   });
 });
