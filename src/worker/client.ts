@@ -17,6 +17,7 @@ const defaultFactory: WorkerFactory = () =>
 /** Every event type, checked by the compiler: a new event in protocol.ts must be listed here. */
 const KNOWN: Record<WorkerEvent['type'], true> = {
   hello: true,
+  pong: true,
   runInfo: true,
   snapshot: true,
   status: true,

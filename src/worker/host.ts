@@ -42,6 +42,10 @@ export class TrainerHost {
       this.env.post({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: command.nonce }, []);
       return;
     }
+    if (command.type === 'ping') {
+      this.env.post({ type: 'pong', nonce: command.nonce }, []);
+      return;
+    }
     if (command.type === 'init') {
       this.replace(command.runId, command.config, {
         gridResolution: command.gridResolution,

@@ -76,6 +76,11 @@ export type { TrainerState };
 export type Command =
   | { type: 'hello'; protocol: number; nonce: number }
   /**
+   * Liveness (client.ts): answered at once with a 'pong' of the same nonce, whatever the run is doing.
+   * A running loop yields between slices of about a frame, so the answer waits one slice at most.
+   */
+  | { type: 'ping'; nonce: number }
+  /**
    * Build data, features, network and trainer from the config; the run starts idle at epoch 0 (or
    * `restore.epoch`). With `flowControl`, while running the worker keeps at most two streamed
    * snapshots unacknowledged ('ack', sent by the page when it has drawn a frame), or waits
@@ -187,6 +192,7 @@ export interface Snapshot {
 /** Worker → page. */
 export type WorkerEvent =
   | { type: 'hello'; protocol: number; nonce: number }
+  | { type: 'pong'; nonce: number }
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
@@ -246,6 +252,7 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'notice':
       return event.runId;
     case 'hello':
+    case 'pong':
       return undefined;
   }
 }

@@ -418,6 +418,25 @@ describe('the trainer host', () => {
     await h.do({ type: 'init', runId: 1, config: XOR });
     expect(h.lastSnapshot().runId).toBe(1);
   });
+
+  it('answers a ping with a pong of the same nonce, before any run and between slices at full speed', async () => {
+    const h = harness();
+    await h.do({ type: 'ping', nonce: 11 });
+    expect(h.events).toEqual([{ type: 'pong', nonce: 11 }]);
+    await h.do({ type: 'init', runId: 1, config: XOR });
+    await h.do({ type: 'play', runId: 1 });
+    await h.ticks(3);
+    const epoch = h.lastSnapshot().epoch;
+    // The loop has its next slice scheduled; the ping is answered without waiting for it.
+    expect(h.time.pending).toBe(1);
+    await h.do({ type: 'ping', nonce: 12 });
+    expect(h.events.at(-1)).toEqual({ type: 'pong', nonce: 12 });
+    expect(h.time.pending).toBe(1);
+    // The run goes on undisturbed.
+    await h.ticks(2);
+    expect(h.statuses()).toEqual(['running']);
+    expect(h.lastSnapshot().epoch).toBeGreaterThan(epoch);
+  });
 });
 
 describe('exact continuation', () => {
