@@ -2,10 +2,11 @@
  * The bridge between the store and the training worker: the store's only subscriber of
  * consequence. It starts the worker, says hello, sends the current config, feeds every event to
  * the store (which drops stale runs), and when the worker dies starts a fresh one and continues
- * from the latest snapshot, so nothing the person set is lost.
+ * from the latest snapshot, so nothing the person set is lost. A death is a fatal error event from
+ * the client: the worker's own `error`, or the client's heartbeat finding it silent.
  */
 import { useEffect } from 'react';
-import { createTrainingClient, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
+import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION } from '../worker/protocol.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
 import { installTestHook } from './testHook.ts';
@@ -16,6 +17,8 @@ export interface BridgeOptions {
   /** Restarts allowed within `restartWindowMs` before giving up (a config that kills the worker every time). */
   maxRestarts?: number;
   restartWindowMs?: number;
+  /** Ping interval and silence timeout of each worker (see client.ts); false: none. */
+  heartbeat?: ClientOptions['heartbeat'];
 }
 
 const nextFrame: (fn: () => void) => void =
@@ -45,7 +48,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
   };
 
   const connect = (resume: boolean) => {
-    const c = createTrainingClient(options.factory);
+    const c = createTrainingClient(options.factory, { heartbeat: options.heartbeat });
     client = c;
     setWorkerState('starting');
     // Flow control: acknowledge the latest snapshot on the next animation frame, so the worker

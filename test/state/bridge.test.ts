@@ -1,38 +1,24 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startWorkerBridge } from '../../src/state/bridge.ts';
 import { resetStoreForTests, store } from '../../src/state/store.ts';
 import { DEFAULT_CONFIG } from '../../src/share/config.ts';
-import type { Command, WorkerEvent, Snapshot } from '../../src/worker/protocol.ts';
-
-class FakeWorker {
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  sent: Command[] = [];
-  terminated = false;
-  postMessage(m: Command) {
-    this.sent.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  emit(e: WorkerEvent) {
-    this.onmessage?.({ data: e });
-  }
-  die(message = 'worker crashed') {
-    this.onerror?.({ message, preventDefault: () => undefined });
-  }
-}
+import { HEARTBEAT, UNRESPONSIVE } from '../../src/worker/client.ts';
+import type { Command, Snapshot } from '../../src/worker/protocol.ts';
+import { FakeWorker } from '../worker/fakeWorker.ts';
 
 let workers: FakeWorker[] = [];
+/** How every new worker answers pings (see FakeWorker.pongDelayMs). */
+let pongDelayMs: number | null = null;
 const factory = () => {
   const w = new FakeWorker();
+  w.pongDelayMs = pongDelayMs;
   workers.push(w);
   return w as unknown as Worker;
 };
 
 beforeEach(() => {
   workers = [];
+  pongDelayMs = null;
   resetStoreForTests();
 });
 
@@ -187,6 +173,79 @@ describe('a file loaded before the worker is up', () => {
     const init = workers[0]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
     expect(init.config).toEqual(config);
     expect(init.restore).toEqual({ ...weights, epoch: 9 });
+    stop();
+  });
+});
+
+describe('a worker that dies without an error event', () => {
+  const { intervalMs, timeoutMs } = HEARTBEAT;
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const initOf = (w: FakeWorker) => w.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+
+  it('is found silent by the heartbeat, terminated once, and replaced by a fresh worker with the current config', () => {
+    pongDelayMs = 20;
+    const stop = startWorkerBridge({ factory });
+    const first = workers[0]!;
+    vi.advanceTimersByTime(60_000);
+    expect(workers).toHaveLength(1);
+    store.getState().setConfig({ learningRate: 0.3 });
+    first.pongDelayMs = null; // the renderer killed it: no error event, no answers
+    vi.advanceTimersByTime(timeoutMs + 2 * intervalMs);
+    expect(first.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    const second = workers[1]!;
+    expect(second.terminated).toBe(false);
+    expect(initOf(second).config).toMatchObject({ learningRate: 0.3 });
+    const notices = store.getState().notices;
+    expect(notices.filter((n) => n.kind === 'error').map((n) => n.text)).toEqual([
+      expect.stringContaining(UNRESPONSIVE),
+    ]);
+    expect(notices.filter((n) => n.kind === 'warning')).toHaveLength(1);
+    // The fresh worker answers: no further restart, and the dead one hears nothing more.
+    const sentToFirst = first.sent.length;
+    vi.advanceTimersByTime(600_000);
+    expect(workers).toHaveLength(2);
+    expect(first.sent).toHaveLength(sentToFirst);
+    stop();
+    const sentToSecond = second.sent.length;
+    vi.advanceTimersByTime(600_000);
+    expect(second.terminated).toBe(true);
+    expect(second.sent).toHaveLength(sentToSecond);
+  });
+
+  it('a pong from the old worker does not keep the new one alive', () => {
+    const stop = startWorkerBridge({ factory });
+    const first = workers[0]!;
+    first.emit({ type: 'hello', protocol: 2, nonce: 1 });
+    vi.advanceTimersByTime(timeoutMs + 2 * intervalMs);
+    expect(workers).toHaveLength(2);
+    const second = workers[1]!;
+    second.emit({ type: 'hello', protocol: 2, nonce: 2 });
+    // The old worker echoes every ping the new one gets; the new one itself stays silent.
+    for (let t = 0; t < timeoutMs + 2 * intervalMs; t += intervalMs) {
+      vi.advanceTimersByTime(intervalMs);
+      for (const nonce of second.pings()) first.emit({ type: 'pong', nonce });
+    }
+    expect(second.terminated).toBe(true);
+    expect(workers).toHaveLength(3);
+    stop();
+  });
+
+  it('counts toward the restart limit like any other death', () => {
+    const stop = startWorkerBridge({ factory, maxRestarts: 1 });
+    for (let i = 0; i < 2; i++) {
+      workers[i]!.emit({ type: 'hello', protocol: 2, nonce: i });
+      vi.advanceTimersByTime(timeoutMs + 2 * intervalMs);
+    }
+    expect(workers).toHaveLength(2);
+    expect(workers.every((w) => w.terminated)).toBe(true);
+    expect(store.getState().worker).toBe('failed');
+    expect(store.getState().notices.at(-1)?.kind).toBe('error');
     stop();
   });
 });
