@@ -249,7 +249,7 @@ function ConfusionContainer() {
 }
 
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
-  // The store republishes the history 4×/s while training; the chart follows every republish.
+  // The store republishes the history 10×/s while training (HISTORY_PUBLISH_MS); the chart follows.
   const history = useStore((s) => s.history);
   const classification = problem !== 'regression';
   return (
