@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
-import { PROTOCOL_VERSION } from '../worker/protocol.ts';
+import { PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
 import { installTestHook } from './testHook.ts';
 
@@ -47,7 +47,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     off = disconnect = client = null;
   };
 
-  const connect = (resume: boolean) => {
+  const connect = (play: boolean) => {
     const c = createTrainingClient(options.factory, { heartbeat: options.heartbeat });
     client = c;
     setWorkerState('starting');
@@ -60,8 +60,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     };
     off = c.subscribe((event) => {
       if (event.type === 'error' && event.fatal) {
-        receiveEvent(event);
-        restart();
+        restart(event);
         return;
       }
       receiveEvent(event);
@@ -74,15 +73,18 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
       c.send(command.type === 'init' ? { ...command, flowControl: true } : command),
     );
     c.send({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: Date.now() % 1e9 });
-    startCurrentRun(resume);
+    startCurrentRun(true, play);
   };
 
-  const restart = () => {
+  /** One notice per death: what happened and what follows. A run that was playing plays on. */
+  const restart = (death: WorkerEvent & { type: 'error' }) => {
     if (stopped) return;
+    const wasRunning = store.getState().run.status === 'running';
     const t = performance.now();
     while (restarts.length > 0 && t - restarts[0]! > windowMs) restarts.shift();
     teardown();
     if (restarts.length >= maxRestarts) {
+      receiveEvent(death);
       setWorkerState('failed');
       store
         .getState()
@@ -96,12 +98,16 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     restarts.push(t);
     store
       .getState()
-      .addNotice('The training worker stopped; a fresh one continues from the last state.', 'warning', 'worker');
-    connect(true);
+      .addNotice(
+        `${describeDeath(death.message)} A fresh worker continues from the last state${wasRunning ? ' and keeps training' : ''}.`,
+        'warning',
+        'worker',
+      );
+    connect(wasRunning);
   };
 
   const uninstall = installTestHook();
-  connect(true);
+  connect(false);
   return () => {
     stopped = true;
     uninstall();
@@ -112,4 +118,11 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
 /** For App: start the bridge once, stop (and terminate the worker) on unmount. */
 export function useTrainingBridge(options?: BridgeOptions): void {
   useEffect(() => startWorkerBridge(options), [options]);
+}
+
+/** The death as a sentence: the client's own messages as they are, the browser's in brackets. */
+function describeDeath(message: string): string {
+  const m = message.trim().replace(/\.$/, '');
+  if (m === '') return 'The training worker stopped.';
+  return /^The training worker/.test(m) ? `${m}.` : `The training worker failed (${m}).`;
 }

@@ -296,19 +296,20 @@ export function connectWorker(send: Sender): () => void {
  * (Re)start the current config in a (new) worker. With `resume`, continue from the latest
  * snapshot's weights and epoch, or else from the weights the run was loaded with, keeping the
  * history (a worker restart, or a file loaded before the worker was up); otherwise a fresh run.
+ * With `play` the run plays at once (a worker that died mid-training is replaced).
  */
-export function startCurrentRun(resume = false): void {
+export function startCurrentRun(resume = false, play = false): void {
   const s = store.getState();
   if (resume && s.snapshot && s.runInfo && s.snapshot.status !== 'diverged') {
     const { weights, biases } = unpackParams(s.runInfo.layers, s.snapshot.params);
-    startRun(s.config, { restore: { weights, biases, epoch: s.snapshot.epoch }, history: s.history });
+    startRun(s.config, { restore: { weights, biases, epoch: s.snapshot.epoch }, history: s.history, play });
     return;
   }
   if (resume && currentRestore && !s.snapshot) {
-    startRun(s.config, { restore: currentRestore, history: s.history });
+    startRun(s.config, { restore: currentRestore, history: s.history, play });
     return;
   }
-  startRun(s.config);
+  startRun(s.config, { play });
 }
 
 /** What a file export holds: the config, the current weights (null before the first snapshot), epoch and history. */

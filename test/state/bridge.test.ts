@@ -99,7 +99,27 @@ describe('the worker bridge', () => {
     expect(init.config).toMatchObject({ learningRate: 0.3, hidden: [] });
     expect(init.restore).toEqual({ weights: [[[0.5, -0.25]]], biases: [[0.125]], epoch: 42 });
     expect(store.getState().history.map((p) => p.epoch)).toEqual([42]);
-    expect(store.getState().notices.some((n) => n.kind === 'warning')).toBe(true);
+    // One notice says what happened and what follows; the run was not playing, so it waits.
+    expect(store.getState().notices.map((n) => [n.kind, n.text])).toEqual([
+      ['warning', 'The training worker failed (worker crashed). A fresh worker continues from the last state.'],
+    ]);
+    expect(second.sent.map((c) => c.type)).not.toContain('play');
+    expect(store.getState().run.status).toBe('idle');
+    stop();
+  });
+
+  it('a worker that dies while training is replaced by one that trains on', () => {
+    const stop = startWorkerBridge({ factory });
+    store.getState().play();
+    expect(store.getState().run.status).toBe('running');
+    workers[0]!.die();
+    const second = workers[1]!;
+    expect(second.sent.map((c) => c.type)).toEqual(['hello', 'init', 'play']);
+    const play = second.sent[2] as Extract<Command, { type: 'play' }>;
+    expect(play.runId).toBe((second.sent[1] as Extract<Command, { type: 'init' }>).runId);
+    expect(store.getState().run.status).toBe('running');
+    expect(store.getState().notices).toHaveLength(1);
+    expect(store.getState().notices[0]!.text).toMatch(/continues from the last state and keeps training\.$/);
     stop();
   });
 
@@ -201,11 +221,9 @@ describe('a worker that dies without an error event', () => {
     const second = workers[1]!;
     expect(second.terminated).toBe(false);
     expect(initOf(second).config).toMatchObject({ learningRate: 0.3 });
-    const notices = store.getState().notices;
-    expect(notices.filter((n) => n.kind === 'error').map((n) => n.text)).toEqual([
-      expect.stringContaining(UNRESPONSIVE),
+    expect(store.getState().notices.map((n) => [n.kind, n.text])).toEqual([
+      ['warning', expect.stringContaining(UNRESPONSIVE)],
     ]);
-    expect(notices.filter((n) => n.kind === 'warning')).toHaveLength(1);
     // The fresh worker answers: no further restart, and the dead one hears nothing more.
     const sentToFirst = first.sent.length;
     vi.advanceTimersByTime(600_000);
