@@ -9,10 +9,10 @@ import {
   type DiagramLink,
   type DiagramNode,
 } from '../viz/diagram.ts';
-import { drawLinks, drawThumbs } from './diagramDraw.ts';
+import { drawLinkLayer, drawNodeLayer, emptyTiles, layoutKey } from './diagramDraw.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
 import { formatNumber } from './labels.ts';
-import { useLiveDraw, type LiveSource, type LiveState } from './live.ts';
+import { settleCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
 
@@ -57,9 +57,11 @@ function nodeName(n: DiagramNode, features: readonly FeatureName[], outputs: num
 
 export function NetworkDiagram(p: NetworkDiagramProps) {
   const box = useRef<HTMLDivElement>(null);
-  const links = useRef<HTMLCanvasElement>(null);
-  const thumbs = useRef(new Map<string, HTMLCanvasElement>());
-  const images = useRef(new Map<string, ImageData>());
+  const linkCanvas = useRef<HTMLCanvasElement>(null);
+  const nodeCanvas = useRef<HTMLCanvasElement>(null);
+  /** What drawing the links costs here, measured now and then with their rasterisation. */
+  const linkCost = useRef({ ms: 0, at: -Infinity, layout: '' });
+  const tiles = useRef(emptyTiles());
   const tipValue = useRef<HTMLSpanElement>(null);
   const width = useBoxWidth(box, 640);
   const [hover, setHover] = useState<(Target & { x: number; y: number }) | null>(null);
@@ -92,15 +94,33 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   });
 
   const sizesKey = sizes.join(',');
+  const redrawKey = `${palette.theme}|${width}|${sizesKey}`;
+  // Thumbnails every frame they change (image copies, cheap); links on their own budget: at most
+  // a third of the time, by a cost measured with the rasterisation every second or so, so
+  // a 2,000-link network updates its links a few times a second instead of slowing the page.
   useLiveDraw(
     p.source,
     (s) => {
-      drawLinks(links.current, layout, s, palette);
-      drawThumbs(thumbs.current, images.current, layout, s, palette);
+      const t0 = performance.now();
+      const known = linkCost.current;
+      const lk = layoutKey(layout);
+      const settle = known.layout !== lk || t0 - known.at > 1000;
+      drawLinkLayer(linkCanvas.current, layout, s, palette, settle ? settleCanvas : undefined);
+      const ms = performance.now() - t0;
+      if (settle) linkCost.current = { ms, at: t0, layout: lk };
+      return Math.max(ms, linkCost.current.ms);
+    },
+    redrawKey,
+    0.3,
+  );
+  useLiveDraw(
+    p.source,
+    (s) => {
+      drawNodeLayer(nodeCanvas.current, layout, s, palette, tiles.current);
       const h = hoverRef.current;
       if (h && tipValue.current) tipValue.current.textContent = tipText(h, s);
     },
-    `${palette.theme}|${width}|${sizesKey}|${hover ? 1 : 0}`,
+    `${redrawKey}|${hover ? 1 : 0}`,
     0.35,
   );
 
@@ -185,7 +205,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         data-layers={sizes.length - 2}
         data-sizes={sizesKey}
       >
-        <canvas ref={links} className="links" aria-hidden="true" width={1} height={1} />
+        <canvas ref={linkCanvas} className="diagram-canvas" aria-hidden="true" width={1} height={1} />
+        <canvas ref={nodeCanvas} className="diagram-canvas" aria-hidden="true" width={1} height={1} />
         {layout.nodes.map((n) => {
           const key = `${n.layer}:${n.index}`;
           const label = nodeName(n, features, outputs);
@@ -195,21 +216,9 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
             width: layout.nodeSize,
             height: layout.nodeSize,
           };
-          const thumb = (
-            <canvas
-              ref={(el) => {
-                if (el) thumbs.current.set(key, el);
-                else thumbs.current.delete(key);
-              }}
-              width={1}
-              height={1}
-              aria-hidden="true"
-            />
-          );
           if (n.kind === 'input')
             return (
               <div key={key} className="node node-input" data-testid="node-input" style={style} title={label}>
-                {thumb}
                 <span className="node-label" aria-hidden="true">
                   {features[n.index] ? featureLabel(features[n.index]!) : ''}
                 </span>
@@ -229,9 +238,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
                 e.stopPropagation();
                 openBias(n, n.x, n.y);
               }}
-            >
-              {thumb}
-            </button>
+            ></button>
           );
         })}
         {hover ? (

@@ -1,25 +1,89 @@
-/** Canvas drawing of the network diagram: links by weight, node thumbnails from the grids. */
+/**
+ * Canvas drawing of the network diagram on two layers: the links (their colour and width follow
+ * the weights) below, and every node's background and thumbnail above, each on one canvas. One
+ * canvas for all thumbnails, not one per node: every canvas is a compositor layer of its own.
+ * The links are the costly part (a big network has ~2,000 anti-aliased curves, rasterised after
+ * the script returns), so they are drawn on their own budget (see `drawLinkLayer`).
+ */
 import { lutCss, lutIndex } from '../viz/colorScale.ts';
 import { linkWidth, type DiagramLayout, type DiagramLink } from '../viz/diagram.ts';
 import { paintScalarField } from '../viz/heatmap.ts';
 import { context2d, sizeCanvas, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 
-export function drawLinks(
-  canvas: HTMLCanvasElement | null,
-  layout: DiagramLayout,
-  s: LiveState,
-  palette: CanvasPalette,
-): void {
-  if (!canvas) return;
+/**
+ * The thumbnails between draws: a detached canvas holding node i's thumbnail at x = i·T, so a
+ * node keeps its last picture while a new run has not sent its first snapshot yet.
+ */
+export interface ThumbTiles {
+  canvas: HTMLCanvasElement | null;
+  images: Map<string, ImageData>;
+  /** The layout and thumbnail size the tile was filled for; another starts it afresh. */
+  key: string;
+  /** run|theme whose input thumbnails the tile holds (inputs never change within a run). */
+  inputs: string;
+}
+
+export function emptyTiles(): ThumbTiles {
+  return { canvas: null, images: new Map(), key: '', inputs: '' };
+}
+
+/** The canvas sized to the layout at the device pixel ratio, cleared, with a context in CSS px. */
+function layer(canvas: HTMLCanvasElement | null, layout: DiagramLayout): CanvasRenderingContext2D | null {
+  if (!canvas) return null;
   const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
   sizeCanvas(canvas, layout.width * dpr, layout.height * dpr);
   canvas.style.width = `${layout.width}px`;
   canvas.style.height = `${layout.height}px`;
   const ctx = context2d(canvas);
-  if (!ctx) return;
+  if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, layout.width, layout.height);
+  return ctx;
+}
+
+/**
+ * The links. `settle` (see live.ts settleCanvas), when given, makes the browser rasterise the
+ * curves before this returns, so a caller timing the call learns what drawing the links really
+ * costs; it is for now and then, not every frame.
+ */
+export function drawLinkLayer(
+  canvas: HTMLCanvasElement | null,
+  layout: DiagramLayout,
+  s: LiveState,
+  palette: CanvasPalette,
+  settle?: (canvas: HTMLCanvasElement) => void,
+): void {
+  const ctx = layer(canvas, layout);
+  if (!ctx || !canvas) return;
+  drawLinks(ctx, layout, s, palette);
+  settle?.(canvas);
+}
+
+/** Every node as a background square with its thumbnail, scaled from the tile. */
+export function drawNodeLayer(
+  canvas: HTMLCanvasElement | null,
+  layout: DiagramLayout,
+  s: LiveState,
+  palette: CanvasPalette,
+  tiles: ThumbTiles,
+  createCanvas: () => HTMLCanvasElement = () => document.createElement('canvas'),
+): void {
+  const ctx = layer(canvas, layout);
+  if (!ctx) return;
+  const half = layout.nodeSize / 2;
+  const [r, g, b] = palette.background;
+  ctx.fillStyle = `rgb(${r}, ${g}, ${b})`;
+  for (const n of layout.nodes) ctx.fillRect(n.x - half, n.y - half, layout.nodeSize, layout.nodeSize);
+  const T = updateTiles(tiles, layout, s, palette, createCanvas);
+  if (!T || !tiles.canvas) return;
+  ctx.imageSmoothingEnabled = true;
+  layout.nodes.forEach((n, i) =>
+    ctx.drawImage(tiles.canvas!, i * T, 0, T, T, n.x - half, n.y - half, layout.nodeSize, layout.nodeSize),
+  );
+}
+
+function drawLinks(ctx: CanvasRenderingContext2D, layout: DiagramLayout, s: LiveState, palette: CanvasPalette): void {
   const info = s.info;
   const snap = s.snapshot;
   const live = info && snap && snap.runId === info.runId && info.sizes.join() === layoutKey(layout);
@@ -68,34 +132,45 @@ export function thumbStep(resolution: number, maxCells = 25): number {
   return Math.max(1, Math.ceil(resolution / maxCells));
 }
 
-export function drawThumbs(
-  canvases: Map<string, HTMLCanvasElement>,
-  images: Map<string, ImageData>,
+/**
+ * Paints the nodes' thumbnails that the state has data for into the tile; returns the thumbnail
+ * size T, or 0 while the tile has nothing for this layout.
+ */
+function updateTiles(
+  tiles: ThumbTiles,
   layout: DiagramLayout,
   s: LiveState,
   palette: CanvasPalette,
-): void {
+  createCanvas: () => HTMLCanvasElement,
+): number {
   const info = s.info;
   const snap = s.snapshot;
-  if (!info || info.sizes.join() !== layoutKey(layout)) return;
+  const lk = layoutKey(layout);
+  if (!info || info.sizes.join() !== lk) return tiles.key.startsWith(`${lk}|`) ? Number(tiles.key.split('|')[1]) : 0;
   const R = info.gridResolution;
   const RR = R * R;
   const step = thumbStep(R);
   const T = Math.ceil(R / step);
+  const key = `${lk}|${T}`;
+  if (tiles.key !== key || !tiles.canvas) {
+    tiles.canvas ??= createCanvas();
+    tiles.canvas.width = T * layout.nodes.length;
+    tiles.canvas.height = T;
+    tiles.key = key;
+    tiles.inputs = '';
+  }
+  const ctx = context2d(tiles.canvas);
+  if (!ctx) return 0;
   const outputs = info.sizes.at(-1) ?? 1;
-  for (const n of layout.nodes) {
-    const key = `${n.layer}:${n.index}`;
-    const canvas = canvases.get(key);
-    if (!canvas) continue;
-    if (n.kind === 'input' && canvas.dataset.run === `${info.runId}|${palette.theme}`) continue; // inputs never change within a run
-    if (n.kind !== 'input' && (!snap || snap.runId !== info.runId)) continue;
-    sizeCanvas(canvas, T, T);
-    const ctx = context2d(canvas);
-    if (!ctx) continue;
-    let img = images.get(key);
+  const inputsKey = `${info.runId}|${palette.theme}`;
+  const live = snap !== null && snap.runId === info.runId;
+  layout.nodes.forEach((n, i) => {
+    if (n.kind === 'input' ? tiles.inputs === inputsKey : !live) return;
+    const id = `${n.layer}:${n.index}`;
+    let img = tiles.images.get(id);
     if (!img || img.width !== T) {
       img = ctx.createImageData(T, T);
-      images.set(key, img);
+      tiles.images.set(id, img);
     }
     const grid = { step, sourceSize: R };
     if (n.kind === 'input') {
@@ -105,27 +180,26 @@ export function drawThumbs(
       const scaled = new Float32Array(RR);
       for (let i = 0; i < RR; i++) scaled[i] = m > 0 ? (info.inputGrids[n.index * RR + i] ?? 0) / m : 0;
       paintScalarField(img, scaled, { lut: palette.lut, ...grid });
-      canvas.dataset.run = `${info.runId}|${palette.theme}`;
-    } else if (n.kind === 'hidden' && snap) {
-      paintScalarField(img, snap.hiddenGrids, { lut: palette.lut, offset: n.hiddenIndex * RR, ...grid });
-    } else if (n.kind === 'output' && snap) {
-      if (info.problem === 'multiclass' && outputs > 1) {
-        // One node per class: its probability on the class's own hue.
-        const c = palette.classes[n.index % palette.classes.length]!;
-        const bg = palette.background;
-        const d = img.data;
-        let p = 0;
-        for (let r = 0; r < T; r++)
-          for (let col = 0; col < T; col++, p++) {
-            const cell = r * step * R + col * step;
-            const pr = snap.outputGrid[cell * outputs + n.index] ?? 0;
-            d[p * 4] = bg[0] + (c[0] - bg[0]) * pr;
-            d[p * 4 + 1] = bg[1] + (c[1] - bg[1]) * pr;
-            d[p * 4 + 2] = bg[2] + (c[2] - bg[2]) * pr;
-            d[p * 4 + 3] = 255;
-          }
-      } else paintScalarField(img, snap.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...grid });
-    }
-    ctx.putImageData(img, 0, 0);
-  }
+    } else if (n.kind === 'hidden') {
+      paintScalarField(img, snap!.hiddenGrids, { lut: palette.lut, offset: n.hiddenIndex * RR, ...grid });
+    } else if (info.problem === 'multiclass' && outputs > 1) {
+      // One node per class: its probability on the class's own hue.
+      const c = palette.classes[n.index % palette.classes.length]!;
+      const bg = palette.background;
+      const d = img.data;
+      let p = 0;
+      for (let r = 0; r < T; r++)
+        for (let col = 0; col < T; col++, p++) {
+          const cell = r * step * R + col * step;
+          const pr = snap!.outputGrid[cell * outputs + n.index] ?? 0;
+          d[p * 4] = bg[0] + (c[0] - bg[0]) * pr;
+          d[p * 4 + 1] = bg[1] + (c[1] - bg[1]) * pr;
+          d[p * 4 + 2] = bg[2] + (c[2] - bg[2]) * pr;
+          d[p * 4 + 3] = 255;
+        }
+    } else paintScalarField(img, snap!.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...grid });
+    ctx.putImageData(img, i * T, 0);
+  });
+  tiles.inputs = inputsKey;
+  return T;
 }

@@ -34,9 +34,16 @@ const caf: (id: number) => void =
  *
  * `duty` (0..1] caps the share of time a view may spend drawing: after a draw that took d ms the
  * next waits until d/duty ms have passed. A big network's diagram then updates a little less
- * often on a slow machine instead of taking every frame from the page.
+ * often on a slow machine instead of taking every frame from the page. A draw may return its
+ * cost in ms when it knows better than the clock around it (a canvas rasterises its paths after
+ * the script returns); the larger of the two counts.
  */
-export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown, duty = 1): void {
+export function useLiveDraw(
+  source: LiveSource,
+  draw: (s: LiveState) => number | void,
+  redrawKey: unknown,
+  duty = 1,
+): void {
   const drawRef = useRef(draw);
   useEffect(() => {
     drawRef.current = draw;
@@ -54,8 +61,8 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
       }
       const s = source.get();
       last = s;
-      drawRef.current(s);
-      nextAllowed = t0 + (now() - t0) / duty;
+      const cost = drawRef.current(s);
+      nextAllowed = t0 + Math.max(now() - t0, typeof cost === 'number' ? cost : 0) / duty;
     };
     run();
     const off = source.subscribe(() => {
@@ -90,4 +97,21 @@ export function sizeCanvas(canvas: HTMLCanvasElement, w: number, h: number): boo
   canvas.width = W;
   canvas.height = H;
   return true;
+}
+
+let scratch: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Makes the browser rasterise what has been drawn on `canvas` now rather than after the script
+ * returns: drawing it into a 1×1 scratch canvas needs its pixels. Timing around a draw then
+ * includes the rasterisation. (getImageData would do the same but makes Chrome warn about
+ * frequent read-backs and may move the canvas off the GPU.)
+ */
+export function settleCanvas(canvas: HTMLCanvasElement): void {
+  if (scratch === undefined) {
+    const c = typeof document === 'undefined' ? null : document.createElement('canvas');
+    if (c) c.width = c.height = 1;
+    scratch = context2d(c);
+  }
+  scratch?.drawImage(canvas, 0, 0, 1, 1);
 }

@@ -30,12 +30,12 @@ function renderDiagram(onSetWeight = vi.fn()) {
 }
 
 describe('NetworkDiagram', () => {
-  it('draws a node per unit with a thumbnail canvas, and labels the inputs', () => {
+  it('draws a node per unit over the two diagram canvases (links, nodes), and labels the inputs', () => {
     renderDiagram();
     expect(screen.getAllByTestId('node-input')).toHaveLength(2);
     expect(screen.getAllByTestId('node-hidden')).toHaveLength(3);
     expect(screen.getAllByTestId('node-output')).toHaveLength(1);
-    expect(screen.getByTestId('network-diagram').querySelectorAll('.node canvas')).toHaveLength(6);
+    expect(screen.getByTestId('network-diagram').querySelectorAll('canvas')).toHaveLength(2);
     expect(screen.getByText('X₁')).toBeInTheDocument();
     expect(screen.getByTitle('Unit 2 of layer 1')).toBeInTheDocument();
   });

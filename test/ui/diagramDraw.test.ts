@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { drawLinkLayer, drawNodeLayer, emptyTiles, type ThumbTiles } from '../../src/ui/diagramDraw.ts';
+import type { LiveState } from '../../src/ui/live.ts';
+import { paletteFor } from '../../src/ui/theme.ts';
+import { lutIndex } from '../../src/viz/colorScale.ts';
+import { layoutDiagram } from '../../src/viz/diagram.ts';
+import { fakeInfo, fakeSnapshot, R } from './fixtures.ts';
+
+/** A canvas whose 2D context records the calls that matter here (Node has no canvas). */
+class FakeCanvas {
+  width = 1;
+  height = 1;
+  style: Record<string, string> = {};
+  calls: { op: string; args: unknown[] }[] = [];
+  private ctx = new Proxy(
+    {
+      createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
+    } as Record<string, unknown>,
+    {
+      get: (target, prop: string) =>
+        prop in target ? target[prop] : (...args: unknown[]) => void this.calls.push({ op: prop, args }),
+      set: (target, prop: string, value) => {
+        target[prop] = value;
+        return true;
+      },
+    },
+  );
+  getContext() {
+    return this.ctx;
+  }
+  ops(op: string) {
+    return this.calls.filter((c) => c.op === op).map((c) => c.args);
+  }
+}
+
+const palette = paletteFor('light');
+const params = [0.5, -1.5, 2, 0.25, -0.75, 1, 0.1, 0.2, 0.3, 1.25, -2.5, 0.5, -0.4];
+const layout = layoutDiagram([2, 3, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
+
+function setup() {
+  const links = new FakeCanvas();
+  const screen = new FakeCanvas();
+  const tile = new FakeCanvas();
+  const tiles: ThumbTiles = emptyTiles();
+  const draw = (s: LiveState, l = layout) => {
+    links.calls = [];
+    screen.calls = [];
+    tile.calls = [];
+    drawLinkLayer(links as unknown as HTMLCanvasElement, l, s, palette);
+    drawNodeLayer(
+      screen as unknown as HTMLCanvasElement,
+      l,
+      s,
+      palette,
+      tiles,
+      () => tile as unknown as HTMLCanvasElement,
+    );
+  };
+  return { links, screen, tile, tiles, draw };
+}
+
+describe('the diagram layers', () => {
+  it('draws every node as a background square with its thumbnail scaled from one tile', () => {
+    const { screen, tile, draw } = setup();
+    const hiddenGrids = new Float32Array(3 * R * R);
+    hiddenGrids.fill(1, R * R, 2 * R * R); // unit 2 of the hidden layer is +1 everywhere
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params, { hiddenGrids }) });
+    expect(screen.width).toBe(640);
+    const order = screen.calls.map((c) => c.op).filter((op) => ['fillRect', 'drawImage'].includes(op));
+    expect(order.lastIndexOf('fillRect')).toBeLessThan(order.indexOf('drawImage'));
+    // The tile holds node i's T×T thumbnail at x = i·T (T = R here: no thinning for a 4×4 grid).
+    expect(tile.width).toBe(R * layout.nodes.length);
+    expect(tile.height).toBe(R);
+    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([0, 1, 2, 3, 4, 5].map((i) => i * R));
+    const images = screen.ops('drawImage');
+    expect(images).toHaveLength(6);
+    layout.nodes.forEach((n, i) => {
+      const h = layout.nodeSize / 2;
+      expect(images[i]).toEqual([tile, i * R, 0, R, R, n.x - h, n.y - h, layout.nodeSize, layout.nodeSize]);
+    });
+    // The +1 unit is painted in the LUT's top colour, its zero neighbours in the middle one.
+    const lutColour = (i: number) => Array.from(palette.lut.rgba.slice(i * 4, i * 4 + 4));
+    const pixel = (k: number) => Array.from((tile.ops('putImageData')[k]![0] as ImageData).data.slice(0, 4));
+    expect(pixel(3)).toEqual(lutColour(lutIndex(1, palette.lut.size)));
+    expect(pixel(2)).toEqual(lutColour(lutIndex(0, palette.lut.size)));
+  });
+
+  it('paints the inputs once per run, the units on every snapshot, and keeps the last pictures for a stale one', () => {
+    const { screen, tile, draw } = setup();
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params, { seq: 2 }) });
+    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([2, 3, 4, 5].map((i) => i * R));
+    expect(screen.ops('drawImage')).toHaveLength(6);
+    // A new run (id 2) whose first snapshot has not come: the old pictures stay.
+    draw({ info: fakeInfo({ runId: 2 }), snapshot: fakeSnapshot(params) });
+    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([0, 1].map((i) => i * R));
+    expect(screen.ops('drawImage')).toHaveLength(6);
+  });
+
+  it('a changed shape shows plain nodes until its run describes it, then fills a fresh tile', () => {
+    const { screen, tile, draw } = setup();
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
+    const wider = layoutDiagram([2, 4, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) }, wider);
+    expect(screen.ops('fillRect')).toHaveLength(7);
+    expect(screen.ops('drawImage')).toHaveLength(0);
+    expect(tile.calls).toHaveLength(0);
+    const info = fakeInfo({
+      runId: 2,
+      sizes: [2, 4, 1],
+      layers: [
+        { inSize: 2, outSize: 4, wOffset: 0, bOffset: 8, activation: 'tanh' },
+        { inSize: 4, outSize: 1, wOffset: 12, bOffset: 16, activation: 'tanh' },
+      ],
+      paramCount: 17,
+    });
+    const snap = fakeSnapshot(new Array(17).fill(0.1), { runId: 2, hiddenGrids: new Float32Array(4 * R * R) });
+    draw({ info, snapshot: snap }, wider);
+    expect(tile.width).toBe(7 * R);
+    expect(tile.ops('putImageData')).toHaveLength(7);
+    expect(screen.ops('drawImage')).toHaveLength(7);
+  });
+
+  it('before any run: links and plain nodes, no thumbnails', () => {
+    const { links, screen, tile, draw } = setup();
+    draw({ info: null, snapshot: null });
+    expect(links.ops('stroke').length).toBeGreaterThan(0);
+    expect(screen.ops('fillRect')).toHaveLength(6);
+    expect(screen.ops('drawImage')).toHaveLength(0);
+    expect(tile.calls).toHaveLength(0);
+  });
+
+  it('strokes the links in a few buckets of colour and width, and settles them only when asked', () => {
+    const { links, draw } = setup();
+    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
+    // 9 links with 9 different weights: one bezier per link, at most one stroke per link.
+    expect(links.ops('bezierCurveTo')).toHaveLength(layout.links.length);
+    expect(links.ops('stroke').length).toBeLessThanOrEqual(layout.links.length);
+    const settled: unknown[] = [];
+    const settle = (c: HTMLCanvasElement) => {
+      // Settled after the strokes, so the rasterisation it forces covers them.
+      expect(links.calls.at(-1)?.op).toBe('stroke');
+      settled.push(c);
+    };
+    links.calls = [];
+    drawLinkLayer(links as unknown as HTMLCanvasElement, layout, { info: fakeInfo(), snapshot: null }, palette, settle);
+    expect(settled).toEqual([links]);
+  });
+});
