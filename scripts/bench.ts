@@ -120,7 +120,8 @@ export const BENCHES: Bench[] = [
   { name: 'default', run: () => trainingBench('default', 'circle', [4, 2], 10_000) },
   { name: 'large', run: () => trainingBench('large', 'spiral', [8, 8, 8, 8, 8, 8], 1_200) },
   { name: 'grid-large', run: gridBench },
-  // Browser figures (scripts/bench-browser.ts): fps, long tasks, worker epochs/s vs the Node `large` figure.
+  // Browser figures (scripts/bench-browser.ts): fps, long tasks, worker epochs/s vs the Node `large` figure,
+  // and fps and long tasks with the largest network.
   ...browserBenches(() => trainingBench('large', 'spiral', [8, 8, 8, 8, 8, 8], 1_200)),
 ];
 

@@ -27,6 +27,13 @@ export const LARGE_PATCH: Partial<ExperimentConfig> = {
   speed: 'max',
 };
 
+/** The largest network the page allows: 8 hidden layers of 16 (LIMITS), every input feature. */
+export const LARGEST_PATCH: Partial<ExperimentConfig> = {
+  ...LARGE_PATCH,
+  hidden: [16, 16, 16, 16, 16, 16, 16, 16],
+  features: ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY', 'cosX', 'cosY'],
+};
+
 export interface PerfResult {
   seconds: number;
   frames: number;
