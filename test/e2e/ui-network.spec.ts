@@ -69,3 +69,47 @@ test('hover a link to read its weight, click it to type a new one', async ({ pag
   await expect(page.getByRole('tooltip')).toContainText('Weight 2.500');
   expect(consoleProblems).toEqual([]);
 });
+
+for (const [width, height, theme] of [
+  [1280, 800, 'Light'],
+  [1920, 1080, 'Projector'],
+  [390, 844, 'Light'],
+] as const) {
+  test(`eight layers of sixteen at ${width}×${height} (${theme}): the per-layer controls do not overlap`, async ({
+    page,
+    consoleProblems,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const app = new PlaygroundPage(page);
+    await app.open('#v=1&hidden=16,16,16,16,16,16,16,16');
+    await app.setTheme(theme);
+    await expect(page.getByTestId('node-hidden')).toHaveCount(128);
+    const header = page.locator('.diagram-header');
+    const boxes = await header.locator('button, .unit-count').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { name: e.getAttribute('aria-label') ?? e.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    expect(boxes).toHaveLength(8 * 3);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const overlap =
+          a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+        expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
+      }
+    // Big enough to press (WCAG 2.5.8: at least 24 × 24 px), and nothing spills out of the panel.
+    for (const b of boxes.filter((x) => x.name?.startsWith('Add') || x.name?.startsWith('Remove'))) {
+      expect(b.w).toBeGreaterThanOrEqual(24);
+      expect(b.h).toBeGreaterThanOrEqual(24);
+    }
+    const panel = (await page.locator('.network-panel').boundingBox())!;
+    for (const b of boxes) expect(b.x + b.w).toBeLessThanOrEqual(panel.x + panel.width);
+    // The header and the diagram below it do not overlap either.
+    const diagramTop = (await app.diagram.boundingBox())!.y;
+    for (const b of boxes) expect(b.y + b.h).toBeLessThanOrEqual(diagramTop + 0.5);
+    await app.button('Remove unit from layer 8').click();
+    expect(await app.hiddenSizes()).toEqual([16, 16, 16, 16, 16, 16, 16, 15]);
+    expect(consoleProblems).toEqual([]);
+  });
+}
