@@ -21,6 +21,14 @@ for (const s of SIZES) {
       await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // From 1280 px up the top bar is one row: title, transport, stats and controls side by side.
+    if (s.width >= 1280) {
+      const bar = (await page.locator('.topbar').boundingBox())!;
+      const play = (await app.playButton.boundingBox())!;
+      const file = (await page.getByText('File', { exact: true }).boundingBox())!;
+      expect(bar.height).toBeLessThan(80);
+      expect(Math.abs(file.y + file.height / 2 - (play.y + play.height / 2))).toBeLessThan(play.height);
+    }
     await page.waitForTimeout(300);
     await app.screenshot(s.name);
     expect(consoleProblems).toEqual([]);
