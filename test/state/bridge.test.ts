@@ -3,8 +3,9 @@ import { startWorkerBridge } from '../../src/state/bridge.ts';
 import { resetStoreForTests, store } from '../../src/state/store.ts';
 import { DEFAULT_CONFIG } from '../../src/share/config.ts';
 import { HEARTBEAT, UNRESPONSIVE } from '../../src/worker/client.ts';
-import type { Command, Snapshot } from '../../src/worker/protocol.ts';
+import type { Command } from '../../src/worker/protocol.ts';
 import { FakeWorker } from '../worker/fakeWorker.ts';
+import { runInfoEvent, snapshot } from './fixtures.ts';
 
 let workers: FakeWorker[] = [];
 /** How every new worker answers pings (see FakeWorker.pongDelayMs). */
@@ -22,32 +23,9 @@ beforeEach(() => {
   resetStoreForTests();
 });
 
-function snap(runId: number, epoch: number): Snapshot {
-  return {
-    runId,
-    seq: 1,
-    status: 'running',
-    epoch,
-    trainLoss: 0.1,
-    testLoss: 0.2,
-    trainAccuracy: 1,
-    testAccuracy: 1,
-    history: {
-      epochs: Float64Array.of(epoch),
-      batchLoss: Float64Array.of(0.1),
-      trainLoss: Float64Array.of(NaN),
-      testLoss: Float64Array.of(NaN),
-      trainAccuracy: Float64Array.of(NaN),
-      testAccuracy: Float64Array.of(NaN),
-    },
-    // 2 → 1 network: W (1×2) then b.
-    params: Float64Array.of(0.5, -0.25, 0.125),
-    outputGrid: new Float32Array(1),
-    hiddenGrids: new Float32Array(0),
-    confusion: null,
-    epochsPerSecond: 1,
-  };
-}
+/** A running snapshot of the 2 → 1 network: W = [0.5, −0.25], b = 0.125. */
+const snap = (runId: number, epoch: number) =>
+  snapshot(runId, epoch, { status: 'running', params: Float64Array.of(0.5, -0.25, 0.125) });
 
 describe('the worker bridge', () => {
   it('says hello, sends the current config, and terminates the worker when stopped', () => {
@@ -69,27 +47,7 @@ describe('the worker bridge', () => {
     const first = workers[0]!;
     store.getState().setConfig({ learningRate: 0.3, hidden: [] });
     const id = store.getState().runId;
-    first.emit({
-      type: 'runInfo',
-      info: {
-        runId: id,
-        sizes: [2, 1],
-        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
-        paramCount: 3,
-        features: ['x', 'y'],
-        problem: 'classification',
-        classes: 2,
-        outputActivation: 'tanh',
-        loss: 'mse',
-        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
-        gridResolution: 1,
-        inputGrids: new Float32Array(2),
-        trainPoints: new Float64Array(0),
-        trainLabels: new Float64Array(0),
-        testPoints: new Float64Array(0),
-        testLabels: new Float64Array(0),
-      },
-    });
+    first.emit(runInfoEvent(id, 1));
     first.emit({ type: 'snapshot', snapshot: snap(id, 42) });
     first.die();
     expect(first.terminated).toBe(true);
@@ -141,27 +99,7 @@ describe('the worker bridge', () => {
     const stop = startWorkerBridge({ factory });
     const first = workers[0]!;
     const id = store.getState().runId;
-    first.emit({
-      type: 'runInfo',
-      info: {
-        runId: id,
-        sizes: [2, 1],
-        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
-        paramCount: 3,
-        features: ['x', 'y'],
-        problem: 'classification',
-        classes: 2,
-        outputActivation: 'tanh',
-        loss: 'mse',
-        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
-        gridResolution: 1,
-        inputGrids: new Float32Array(2),
-        trainPoints: new Float64Array(0),
-        trainLabels: new Float64Array(0),
-        testPoints: new Float64Array(0),
-        testLabels: new Float64Array(0),
-      },
-    });
+    first.emit(runInfoEvent(id, 1));
     first.emit({
       type: 'snapshot',
       snapshot: { ...snap(id, 7), status: 'diverged', params: Float64Array.of(NaN, 1, 1) },

@@ -11,38 +11,11 @@ import {
 } from '../../src/state/store.ts';
 import * as actions from '../../src/state/store.ts';
 import { MAX_HISTORY } from '../../src/state/history.ts';
-import type { Command, Snapshot } from '../../src/worker/protocol.ts';
+import type { Command } from '../../src/worker/protocol.ts';
+import { runInfoEvent, snapshot } from './fixtures.ts';
 
 let sent: Command[] = [];
 let disconnect: () => void = () => undefined;
-
-function snapshot(runId: number, epoch: number, over: Partial<Snapshot> = {}): Snapshot {
-  const f = (...v: number[]) => Float64Array.from(v);
-  return {
-    runId,
-    seq: 1,
-    status: 'paused',
-    epoch,
-    trainLoss: 0.4,
-    testLoss: 0.5,
-    trainAccuracy: 0.8,
-    testAccuracy: 0.7,
-    history: {
-      epochs: f(epoch),
-      batchLoss: f(0.45),
-      trainLoss: f(0.4),
-      testLoss: f(0.5),
-      trainAccuracy: f(0.8),
-      testAccuracy: f(0.7),
-    },
-    params: f(1, 2, 3),
-    outputGrid: new Float32Array(4),
-    hiddenGrids: new Float32Array(0),
-    confusion: Int32Array.from([1, 0, 0, 1]),
-    epochsPerSecond: 100,
-    ...over,
-  };
-}
 
 beforeEach(() => {
   disconnect();
@@ -295,27 +268,7 @@ describe('the store', () => {
   it('exports the current experiment: config, weights by layer, epoch and the whole history', () => {
     expect(actions.currentExperiment().weights).toBeNull();
     const id = runId();
-    receiveEvent({
-      type: 'runInfo',
-      info: {
-        runId: id,
-        sizes: [2, 1],
-        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
-        paramCount: 3,
-        features: ['x', 'y'],
-        problem: 'classification',
-        classes: 2,
-        outputActivation: 'tanh',
-        loss: 'mse',
-        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
-        gridResolution: 2,
-        inputGrids: new Float32Array(8),
-        trainPoints: new Float64Array(0),
-        trainLabels: new Float64Array(0),
-        testPoints: new Float64Array(0),
-        testLabels: new Float64Array(0),
-      },
-    });
+    receiveEvent(runInfoEvent(id, 2));
     receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 1, { status: 'running' }) });
     receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 2, { status: 'running' }) });
     const e = actions.currentExperiment();
@@ -327,27 +280,7 @@ describe('the store', () => {
 
   it('asks the worker for its exact state and hands it to the file export; a new run cancels the request', async () => {
     const id = runId();
-    receiveEvent({
-      type: 'runInfo',
-      info: {
-        runId: id,
-        sizes: [2, 1],
-        layers: [{ inSize: 2, outSize: 1, wOffset: 0, bOffset: 2, activation: 'tanh' }],
-        paramCount: 3,
-        features: ['x', 'y'],
-        problem: 'classification',
-        classes: 2,
-        outputActivation: 'tanh',
-        loss: 'mse',
-        region: { xMin: -6, xMax: 6, yMin: -6, yMax: 6 },
-        gridResolution: 2,
-        inputGrids: new Float32Array(8),
-        trainPoints: new Float64Array(0),
-        trainLabels: new Float64Array(0),
-        testPoints: new Float64Array(0),
-        testLabels: new Float64Array(0),
-      },
-    });
+    receiveEvent(runInfoEvent(id, 2));
     sent = [];
     const pending = actions.exportExperiment();
     const req = sent.at(-1);
