@@ -4,6 +4,7 @@ import {
   axisScale,
   epochAxis,
   formatEpochTick,
+  formatValueTick,
   linePath,
   nearestIndex,
   thin,
@@ -85,7 +86,7 @@ export const LossChart = memo(function LossChart({
           label={summary(history)}
           series={LOSS_SERIES}
           y={lossAxis}
-          formatTick={(v) => formatNumber(v, 2)}
+          formatTick={(v) => formatValueTick(v, lossAxis)}
           formatValue={(v) => formatNumber(v, 4)}
         />
         <ChartLegend series={LOSS_SERIES} colors={colors} />

@@ -91,6 +91,24 @@ export function formatEpochTick(v: number): string {
   return String(r);
 }
 
+/** 1e−4 with a real minus sign, as the rest of the page writes numbers. */
+const exp = (v: number) => v.toExponential(0).replace('e+', 'e').replace('-', '−');
+
+/**
+ * A value-axis tick label short enough for the axis's 52 px: a log axis labels its decades (1000,
+ * 1, 0.001, 1e−4); a linear one uses as many decimals as its tick step needs (0.25, 5000), and
+ * exponents only for very large or very small values.
+ */
+export function formatValueTick(v: number, axis: ChartAxis): string {
+  const a = Math.abs(v);
+  if (v === 0) return '0';
+  if (axis.log) return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(1))) : exp(v);
+  if (a >= 1e5 || a < 1e-3) return exp(v);
+  const step = axis.ticks.length > 1 ? Math.abs((axis.ticks[1] ?? 0) - (axis.ticks[0] ?? 0)) : a;
+  const decimals = Math.min(4, (String(Number(step.toPrecision(6))).split('.')[1] ?? '').length);
+  return v.toFixed(decimals).replace('-', '−');
+}
+
 /**
  * Data → pixel along one axis: `start` px at domain[0], `end` px at domain[1] (end < start for a
  * y axis, whose pixels grow downwards). A log axis maps decades evenly; non-positive values have

@@ -3,6 +3,7 @@ import {
   axisScale,
   epochAxis,
   formatEpochTick,
+  formatValueTick,
   linePath,
   nearestIndex,
   thin,
@@ -127,5 +128,50 @@ describe('nearestIndex', () => {
   });
   it('-1 when there are no points', () => {
     expect(nearestIndex([], 4)).toBe(-1);
+  });
+});
+
+describe('formatValueTick', () => {
+  const lin = (ticks: number[]) => ({ domain: [ticks[0]!, ticks.at(-1)!] as [number, number], ticks, log: false });
+  const log = { domain: [1e-5, 10] as [number, number], ticks: [], log: true };
+
+  it('labels log decades briefly, with exponents beyond 0.001 and 10⁵', () => {
+    expect([10, 1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e5].map((v) => formatValueTick(v, log))).toEqual([
+      '10',
+      '1',
+      '0.1',
+      '0.01',
+      '0.001',
+      '1e−4',
+      '1e−5',
+      '1e5',
+    ]);
+  });
+
+  it('gives linear ticks the decimals their step needs', () => {
+    expect([0, 0.25, 0.5, 0.75].map((v) => formatValueTick(v, lin([0, 0.25, 0.5, 0.75])))).toEqual([
+      '0',
+      '0.25',
+      '0.50',
+      '0.75',
+    ]);
+    expect([0, 0.2, 0.4].map((v) => formatValueTick(v, lin([0, 0.2, 0.4])))).toEqual(['0', '0.2', '0.4']);
+    expect([0, 5000, 10000].map((v) => formatValueTick(v, lin([0, 5000, 10000])))).toEqual(['0', '5000', '10000']);
+    expect(formatValueTick(2e6, lin([0, 1e6, 2e6]))).toBe('2e6');
+    expect(formatValueTick(-0.5, lin([-0.5, 0, 0.5]))).toBe('−0.5');
+  });
+
+  it('fits the axis: no label longer than six characters for the axes a loss gets', () => {
+    for (const [lo, hi] of [
+      [1e-9, 1],
+      [0.3, 0.7],
+      [0, 123456],
+      [0, 0.004],
+    ] as const) {
+      const y = valueAxis([{ epoch: 1, trainLoss: lo, testLoss: hi }], BOTH, false);
+      for (const t of y.ticks) expect(formatValueTick(t, y).length).toBeLessThanOrEqual(6);
+      const l = valueAxis([{ epoch: 1, trainLoss: lo, testLoss: hi }], BOTH, true);
+      for (const t of l.ticks) expect(formatValueTick(t, l).length).toBeLessThanOrEqual(6);
+    }
   });
 });
