@@ -80,7 +80,12 @@ export function TopBar(p: TopBarProps) {
       <div className="bar-controls">
         <div className="field inline" data-control="speed">
           <label htmlFor={speedId}>Speed</label>
-          <select id={speedId} value={String(p.speed)} onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}>
+          <select
+            id={speedId}
+            value={String(p.speed)}
+            title="Epochs per second (Max: as fast as this computer trains)"
+            onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}
+          >
             {SPEEDS.map((s) => (
               <option key={String(s)} value={String(s)}>
                 {speedLabel(s)}

@@ -68,8 +68,9 @@ export const LOSS_LABELS: Record<LossName, string> = {
   huber: 'Huber',
 };
 
+/** Short, for the top bar's select: Max, 100/s, 10/s, 1/s (its title says "epochs per second"). */
 export function speedLabel(s: Speed): string {
-  return s === 'max' ? 'Max' : s === 1 ? '1 epoch/s' : `${s} epochs/s`;
+  return s === 'max' ? 'Max' : `${s}/s`;
 }
 
 /** TF Playground's learning-rate list. */

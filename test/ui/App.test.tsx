@@ -65,7 +65,7 @@ describe('App: top bar', () => {
 
   it('speed and theme selects change the config', async () => {
     const { user } = setup();
-    await user.selectOptions(screen.getByLabelText('Speed'), '10 epochs/s');
+    await user.selectOptions(screen.getByLabelText('Speed'), '10/s');
     expect(cfg().speed).toBe(10);
     expect(commandsOf('setSpeed').at(-1)).toMatchObject({ speed: 10 });
     await user.selectOptions(screen.getByLabelText('Theme'), 'Projector');

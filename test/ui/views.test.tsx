@@ -224,8 +224,8 @@ describe('TopBar', () => {
       within(screen.getByLabelText('Speed'))
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Max', '100 epochs/s', '10 epochs/s', '1 epoch/s']);
-    await user.selectOptions(screen.getByLabelText('Speed'), '1 epoch/s');
+    ).toEqual(['Max', '100/s', '10/s', '1/s']);
+    await user.selectOptions(screen.getByLabelText('Speed'), '1/s');
     expect(onSpeed).toHaveBeenCalledWith(1);
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
     expect(screen.getByTestId('train-loss')).toHaveTextContent('–');
