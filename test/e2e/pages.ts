@@ -1,7 +1,59 @@
 /** Page object for the playground: find things as a person would (roles and labels). */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
+
+/** Write `text` to RESULTS/`name`, for a test to import; returns the path. */
+export function resultFile(name: string, text: string): string {
+  const path = `${RESULTS}/${name}`;
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Before the app loads, ask it to expose its store as `window.__playground` (src/state/testHook.ts). */
+export async function exposeStore(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__PLAYGROUND_TEST__ = true;
+  });
+}
+
+/** The store as the page sees it (through the hook `exposeStore` turns on). */
+export async function storeState(page: Page) {
+  return page.evaluate(() => {
+    const s = window.__playground!.getState();
+    return {
+      /** The latest snapshot's epoch; -1 before the first. */
+      epoch: s.snapshot?.epoch ?? -1,
+      params: s.snapshot ? Array.from(s.snapshot.params) : null,
+      history: s.history.map((h) => ({ epoch: h.epoch, batchLoss: h.batchLoss, trainLoss: h.trainLoss })),
+      trainLoss: s.run.trainLoss,
+      testLoss: s.run.testLoss,
+      config: s.config,
+      notices: s.notices.map((n) => n.text),
+    };
+  });
+}
+
+/** Someone else opening the playground: a fresh context with the store exposed and its console watched. */
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  playground: PlaygroundPage;
+  /** Console errors and warnings of this page. */
+  problems: string[];
+}
+
+export async function newVisitor(browser: Browser): Promise<Visitor> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await exposeStore(page);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  return { context, page, playground: new PlaygroundPage(page), problems };
+}
 
 export class PlaygroundPage {
   readonly page: Page;
@@ -33,12 +85,47 @@ export class PlaygroundPage {
   get trainLoss(): Locator {
     return this.page.getByTestId('train-loss');
   }
+  get notices(): Locator {
+    return this.page.getByRole('list', { name: 'Notices' });
+  }
 
   async epochNumber(): Promise<number> {
     return Number((await this.epoch.textContent())?.replace(/,/g, '') ?? NaN);
   }
   async testLossNumber(): Promise<number> {
     return Number((await this.testLoss.textContent())?.replace('−', '-') ?? NaN);
+  }
+
+  /** Play until the epoch counter reaches `epochs`, then pause. */
+  async playUntil(epochs: number): Promise<void> {
+    await this.playButton.click();
+    await expect.poll(() => this.epochNumber(), { timeout: 20_000 }).toBeGreaterThanOrEqual(epochs);
+    await this.playButton.click();
+    await expect(this.playButton).toHaveText(/Play/);
+  }
+
+  async openFileMenu(): Promise<void> {
+    await this.page.getByText('File', { exact: true }).click();
+  }
+  /** Choose `item` in the File menu and save what it downloads under RESULTS; returns the path. */
+  async download(item: string): Promise<string> {
+    await this.openFileMenu();
+    const [d] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: item }).click(),
+    ]);
+    const path = `${RESULTS}/${d.suggestedFilename()}`;
+    await d.saveAs(path);
+    return path;
+  }
+  /** Load the file at `path` as an experiment or as CSV points (the File menu's file inputs). */
+  async importFile(kind: 'experiment' | 'csv', path: string): Promise<void> {
+    await this.page.getByTestId(`import-${kind}`).setInputFiles(path);
+  }
+  /** Open the Draw data menu and pick what a click on the plane does; the menu stays open. */
+  async drawWith(tool: 'Blue (positive)' | 'Orange (negative)' | 'Eraser'): Promise<void> {
+    await this.page.getByText('Draw data').click();
+    await this.page.getByRole('radio', { name: tool }).check();
   }
 
   async pickDataset(name: string): Promise<void> {

@@ -3,47 +3,18 @@
  * same numbers as the original; CSV in (with line-numbered errors) and out; the boundary as PNG;
  * drawing points on the output plane.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { PlaygroundPage, RESULTS } from './pages.ts';
+import { exposeStore, newVisitor, PlaygroundPage, resultFile, storeState } from './pages.ts';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__PLAYGROUND_TEST__ = true;
-  });
+  await exposeStore(page);
 });
 
-async function state(page: Page) {
-  return page.evaluate(() => {
-    const s = window.__playground!.getState();
-    return {
-      epoch: s.snapshot?.epoch ?? -1,
-      params: s.snapshot ? Array.from(s.snapshot.params) : [],
-      trainLoss: s.run.trainLoss,
-      testLoss: s.run.testLoss,
-      config: s.config,
-      notices: s.notices.map((n) => n.text),
-    };
-  });
-}
-
-async function openFileMenu(page: Page): Promise<void> {
-  await page.getByText('File', { exact: true }).click();
-}
-
-async function download(page: Page, item: string): Promise<string> {
-  await openFileMenu(page);
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: item }).click()]);
-  const path = `${RESULTS}/${d.suggestedFilename()}`;
-  await d.saveAs(path);
-  return path;
-}
-
-async function stepOnce(p: PlaygroundPage, page: Page): Promise<void> {
-  const before = (await state(page)).epoch;
+async function stepOnce(p: PlaygroundPage): Promise<void> {
+  const before = (await storeState(p.page)).epoch;
   await p.button('Step').click();
-  await expect.poll(async () => (await state(page)).epoch).toBe(before + 1);
+  await expect.poll(async () => (await storeState(p.page)).epoch).toBe(before + 1);
 }
 
 const LINK =
@@ -57,58 +28,43 @@ test('an exported experiment continues in a fresh page exactly as the original d
 }) => {
   const a = new PlaygroundPage(page);
   await a.open(LINK);
-  await a.playButton.click();
-  await expect.poll(() => a.epochNumber(), { timeout: 20_000 }).toBeGreaterThanOrEqual(15);
-  await a.playButton.click();
-  await expect(a.playButton).toHaveText(/Play/);
-  const file = await download(page, 'Export experiment');
+  await a.playUntil(15);
+  const file = await a.download('Export experiment');
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   expect(json).toMatchObject({ format: 'nn-playground-experiment', version: 1 });
   expect(json.trainer).toBeTruthy();
-  const saved = await state(page);
+  const saved = await storeState(page);
   expect(json.epoch).toBe(saved.epoch);
-  await stepOnce(a, page);
-  await stepOnce(a, page);
-  const original = await state(page);
+  await stepOnce(a);
+  await stepOnce(a);
+  const original = await storeState(page);
 
-  const context = await browser.newContext();
-  const page2 = await context.newPage();
-  await page2.addInitScript(() => {
-    window.__PLAYGROUND_TEST__ = true;
-  });
-  const problems: string[] = [];
-  page2.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  const b = new PlaygroundPage(page2);
+  const other = await newVisitor(browser);
+  const b = other.playground;
   await b.open();
-  await page2.getByTestId('import-experiment').setInputFiles(file);
-  await expect.poll(async () => (await state(page2)).epoch).toBe(saved.epoch);
-  const restored = await state(page2);
+  await b.importFile('experiment', file);
+  await expect.poll(async () => (await storeState(other.page)).epoch).toBe(saved.epoch);
+  const restored = await storeState(other.page);
   expect(restored.params).toEqual(saved.params);
   expect(restored.config).toEqual(saved.config);
-  await stepOnce(b, page2);
-  await stepOnce(b, page2);
-  const continued = await state(page2);
+  await stepOnce(b);
+  await stepOnce(b);
+  const continued = await storeState(other.page);
   expect(continued.epoch).toBe(original.epoch);
   expect(continued.params).toEqual(original.params);
   expect(continued.trainLoss).toBe(original.trainLoss);
   expect(continued.testLoss).toBe(original.testLoss);
-  await expect(page2.getByRole('list', { name: 'Notices' })).toContainText('Opened experiment-');
-  expect(problems).toEqual([]);
-  await context.close();
+  await expect(b.notices).toContainText('Opened experiment-');
+  expect(other.problems).toEqual([]);
+  await other.context.close();
   expect(consoleProblems).toEqual([]);
 });
 
 test('a file that is not an experiment is refused with a clear notice', async ({ page, consoleProblems }) => {
   const p = new PlaygroundPage(page);
   await p.open();
-  const bad = `${RESULTS}/not-an-experiment.json`;
-  writeFileSync(bad, '{"hello": "world"}');
-  await page.getByTestId('import-experiment').setInputFiles(bad);
-  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
-    'not-an-experiment.json: This is not an experiment file',
-  );
+  await p.importFile('experiment', resultFile('not-an-experiment.json', '{"hello": "world"}'));
+  await expect(p.notices).toContainText('not-an-experiment.json: This is not an experiment file');
   expect(consoleProblems).toEqual([]);
 });
 
@@ -118,24 +74,20 @@ test('CSV: errors name the line; good points become the custom dataset; export w
 }) => {
   const p = new PlaygroundPage(page);
   await p.open();
-  const bad = `${RESULTS}/bad-points.csv`;
-  writeFileSync(bad, 'x,y,label\n1,1,1\n2,oops,0\n9,0,1\n');
-  await page.getByTestId('import-csv').setInputFiles(bad);
-  const notices = page.getByRole('list', { name: 'Notices' });
+  await p.importFile('csv', resultFile('bad-points.csv', 'x,y,label\n1,1,1\n2,oops,0\n9,0,1\n'));
+  const notices = p.notices;
   await expect(notices).toContainText('Line 3: y "oops" is not a number');
   await expect(notices).toContainText('Line 4: the point (9, 0) lies outside the plane');
 
-  const good = `${RESULTS}/good-points.csv`;
   const rows = ['x,y,label'];
   for (let i = 0; i < 40; i++) rows.push(`${(i % 10) - 4.5},${Math.floor(i / 10) - 1.5},${i % 2}`);
-  writeFileSync(good, `${rows.join('\n')}\n`);
-  await page.getByTestId('import-csv').setInputFiles(good);
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(40);
-  expect((await state(page)).config.dataset).toBe('custom');
+  await p.importFile('csv', resultFile('good-points.csv', `${rows.join('\n')}\n`));
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(40);
+  expect((await storeState(page)).config.dataset).toBe('custom');
   await expect(notices).toContainText('Imported 40 points from good-points.csv');
   await expect.poll(() => page.url()).toContain('points=');
 
-  const out = await download(page, 'Export CSV');
+  const out = await p.download('Export CSV');
   expect(readFileSync(out, 'utf8')).toBe(`${rows.join('\n')}\n`);
   expect(consoleProblems).toEqual([]);
 });
@@ -146,23 +98,19 @@ test('points too many for a link stay out of it, and the page says to use the fi
 }) => {
   const p = new PlaygroundPage(page);
   await p.open();
-  const big = `${RESULTS}/many-points.csv`;
   let s = 11;
   const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 11.8 - 5.9;
   const rows = ['x,y,label'];
   for (let i = 0; i < 1500; i++) rows.push(`${rnd()},${rnd()},${i % 2}`);
-  writeFileSync(big, `${rows.join('\n')}\n`);
-  await page.getByTestId('import-csv').setInputFiles(big);
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(1500);
-  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('Too many points for a link');
+  await p.importFile('csv', resultFile('many-points.csv', `${rows.join('\n')}\n`));
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(1500);
+  await expect(p.notices).toContainText('Too many points for a link');
   await expect.poll(() => page.url()).toContain('points=file');
   expect(page.url().length).toBeLessThan(1500);
   // Back under the limit: the notice goes away and the points return to the link.
-  const few = `${RESULTS}/few-points.csv`;
-  writeFileSync(few, 'x,y,label\n1,1,1\n-1,-1,0\n');
-  await page.getByTestId('import-csv').setInputFiles(few);
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(2);
-  await expect(page.getByRole('list', { name: 'Notices' })).not.toContainText('Too many points for a link');
+  await p.importFile('csv', resultFile('few-points.csv', 'x,y,label\n1,1,1\n-1,-1,0\n'));
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(2);
+  await expect(p.notices).not.toContainText('Too many points for a link');
   await expect.poll(() => page.url()).toMatch(/points=[A-Za-z0-9+$-]{8,}/);
   expect(consoleProblems).toEqual([]);
 });
@@ -171,7 +119,7 @@ test('Download PNG saves the decision boundary', async ({ page, consoleProblems 
   const p = new PlaygroundPage(page);
   await p.open();
   await p.button('Step').click();
-  const file = await download(page, 'Download PNG');
+  const file = await p.download('Download PNG');
   const png = readFileSync(file);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(600); // IHDR width
@@ -186,16 +134,15 @@ test('drawing: a click adds a point of the chosen class, shift-click and the era
 }) => {
   const p = new PlaygroundPage(page);
   await p.open('#v=1&dataset=custom&points=IwOgrANATBwNwFpgQTADEA');
-  expect((await state(page)).config.points).toHaveLength(2);
-  await page.getByText('Draw data').click();
-  await page.getByRole('radio', { name: 'Blue (positive)' }).check();
+  expect((await storeState(page)).config.points).toHaveLength(2);
+  await p.drawWith('Blue (positive)');
   await page.getByText('Draw data: on').click(); // close the menu
   const plane = page.getByRole('img', { name: /Decision boundary/ });
   const box = (await plane.boundingBox())!;
   // Data (−3, 3): a quarter in from the left and the top.
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(3);
-  const added = (await state(page)).config.points[2]!;
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(3);
+  const added = (await storeState(page)).config.points[2]!;
   expect(added.label).toBe(1);
   expect(added.x).toBeCloseTo(-3, 0);
   expect(added.y).toBeCloseTo(3, 0);
@@ -203,13 +150,12 @@ test('drawing: a click adds a point of the chosen class, shift-click and the era
   await page.keyboard.down('Shift');
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
   await page.keyboard.up('Shift');
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(2);
-  await page.getByText('Draw data').click();
-  await page.getByRole('radio', { name: 'Eraser' }).check();
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(2);
+  await p.drawWith('Eraser');
   await page.getByText('Draw data: eraser').click();
   // (1.5, 2) is the first linked point.
   await page.mouse.click(box.x + box.width * (7.5 / 12), box.y + box.height * (4 / 12));
-  await expect.poll(async () => (await state(page)).config.points).toEqual([{ x: -1, y: -2, label: 0 }]);
+  await expect.poll(async () => (await storeState(page)).config.points).toEqual([{ x: -1, y: -2, label: 0 }]);
   expect(consoleProblems).toEqual([]);
 });
 
@@ -219,13 +165,12 @@ test('drawing on a generated dataset starts the custom dataset from its points, 
 }) => {
   const p = new PlaygroundPage(page);
   await p.open('#v=1&dataset=spiral&samples=500');
-  await page.getByText('Draw data').click();
-  await page.getByRole('radio', { name: 'Orange (negative)' }).check();
+  await p.drawWith('Orange (negative)');
   await page.getByText('Draw data: on').click();
   const box = (await page.getByRole('img', { name: /Decision boundary/ }).boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
-  await expect.poll(async () => (await state(page)).config.points.length).toBe(501);
-  const c = (await state(page)).config;
+  await expect.poll(async () => (await storeState(page)).config.points.length).toBe(501);
+  const c = (await storeState(page)).config;
   expect(c.dataset).toBe('custom');
   expect(c.points.at(-1)!.label).toBe(0);
   await expect.poll(() => page.url()).toMatch(/points=[A-Za-z0-9+$-]{100,}/);

@@ -3,49 +3,17 @@
  * settings, "Copy link" confirms, embed links hide what they name, files and CSV round-trip.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { PlaygroundPage } from './pages.ts';
-
-interface StoreView {
-  epoch: number;
-  params: number[] | null;
-  history: { epoch: number; batchLoss: number | null; trainLoss: number | null }[];
-  config: Record<string, unknown>;
-  notices: string[];
-}
-
-/** The store as the page sees it (exposed by src/state/testHook.ts when __PLAYGROUND_TEST__ is set). */
-async function storeView(page: Page): Promise<StoreView> {
-  return page.evaluate(() => {
-    const s = window.__playground!.getState();
-    return {
-      epoch: s.run.epoch,
-      params: s.snapshot ? Array.from(s.snapshot.params) : null,
-      history: s.history.map((h) => ({ epoch: h.epoch, batchLoss: h.batchLoss, trainLoss: h.trainLoss })),
-      config: s.config as unknown as Record<string, unknown>,
-      notices: s.notices.map((n) => n.text),
-    };
-  });
-}
+import { exposeStore, newVisitor, PlaygroundPage, storeState } from './pages.ts';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__PLAYGROUND_TEST__ = true;
-  });
+  await exposeStore(page);
 });
 
 const LINK =
   '#v=1&dataset=spiral&dataSeed=7&noise=10&samples=300&train=60&classes=3&features=x,y,sinX,sinY&hidden=6,4' +
   '&activation=tanh&problem=classification&loss=mse&init=xavier&seed=12345&batch=8&optimizer=adam&lr=0.01' +
   '&momentum=0.9&reg=l2&regRate=0.001&dropout=0&schedule=constant&clip=0&speed=100&showTest=1&discretize=0&theme=light';
-
-async function playUntil(p: PlaygroundPage, epochs: number): Promise<void> {
-  await p.playButton.click();
-  await expect.poll(() => p.epochNumber(), { timeout: 20_000 }).toBeGreaterThanOrEqual(epochs);
-  await p.playButton.click();
-  await expect(p.playButton).toHaveText(/Play/);
-}
 
 test('a link reproduces the same initial weights and the same loss at every epoch after Play', async ({
   page,
@@ -54,37 +22,29 @@ test('a link reproduces the same initial weights and the same loss at every epoc
 }) => {
   const a = new PlaygroundPage(page);
   await a.open(LINK);
-  await expect.poll(async () => (await storeView(page)).params !== null).toBe(true);
-  const startA = await storeView(page);
+  await expect.poll(async () => (await storeState(page)).params !== null).toBe(true);
+  const startA = await storeState(page);
   expect(startA.config).toMatchObject({ dataset: 'spiral', hidden: [6, 4], seed: 12345, optimizer: 'adam' });
   expect(startA.notices).toEqual([]);
-  await playUntil(a, 30);
-  const runA = await storeView(page);
+  await a.playUntil(30);
+  const runA = await storeState(page);
 
-  const context = await browser.newContext();
-  const page2 = await context.newPage();
-  await page2.addInitScript(() => {
-    window.__PLAYGROUND_TEST__ = true;
-  });
-  const problems: string[] = [];
-  page2.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  const b = new PlaygroundPage(page2);
+  const other = await newVisitor(browser);
+  const b = other.playground;
   await b.open(LINK);
-  await expect.poll(async () => (await storeView(page2)).params !== null).toBe(true);
-  const startB = await storeView(page2);
+  await expect.poll(async () => (await storeState(other.page)).params !== null).toBe(true);
+  const startB = await storeState(other.page);
   expect(startB.params).toEqual(startA.params);
-  await playUntil(b, 30);
-  const runB = await storeView(page2);
+  await b.playUntil(30);
+  const runB = await storeState(other.page);
   const common = Math.min(runA.history.length, runB.history.length);
   expect(common).toBeGreaterThanOrEqual(30);
   expect(runB.history.slice(0, common)).toEqual(runA.history.slice(0, common));
   const trained = runA.history.filter((h) => h.epoch >= 1 && h.epoch <= 30);
   expect(trained.length).toBe(30);
   for (const h of trained) expect(typeof h.batchLoss).toBe('number');
-  expect(problems).toEqual([]);
-  await context.close();
+  expect(other.problems).toEqual([]);
+  await other.context.close();
   expect(consoleProblems).toEqual([]);
 });
 
@@ -103,7 +63,7 @@ test('the address follows the settings (debounced replaceState) and reloads to t
   expect(await page.evaluate(() => history.length)).toBe(before);
   await page.reload();
   await expect(page.getByTestId('worker-status')).toHaveText('Training worker: ready');
-  const s = await storeView(page);
+  const s = await storeState(page);
   expect(s.config).toMatchObject({ dataset: 'spiral', activation: 'relu' });
   expect(consoleProblems).toEqual([]);
 });
@@ -114,9 +74,9 @@ test('a link typed into the address bar of an open page opens that experiment', 
   await page.evaluate(() => {
     window.location.hash = '#v=1&dataset=gauss&hidden=3&lr=fast';
   });
-  await expect.poll(async () => (await storeView(page)).config.dataset).toBe('gauss');
-  expect((await storeView(page)).config).toMatchObject({ hidden: [3], learningRate: 0.03 });
-  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('learningRate: "fast" is not a number');
+  await expect.poll(async () => (await storeState(page)).config.dataset).toBe('gauss');
+  expect((await storeState(page)).config).toMatchObject({ hidden: [3], learningRate: 0.03 });
+  await expect(p.notices).toContainText('learningRate: "fast" is not a number');
   expect(await p.hiddenSizes()).toEqual([3]);
   expect(consoleProblems).toEqual([]);
 });
@@ -140,9 +100,9 @@ test('a TF Playground link opens the same experiment with a notice', async ({ pa
   await p.open(
     '#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=5,3&seed=0.45454&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&learningRate_hide=true',
   );
-  const s = await storeView(page);
+  const s = await storeState(page);
   expect(s.config).toMatchObject({ dataset: 'xor', activation: 'relu', hidden: [5, 3], features: ['x', 'y', 'xy'] });
-  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('TensorFlow Playground');
+  await expect(p.notices).toContainText('TensorFlow Playground');
   expect(await p.hiddenSizes()).toEqual([5, 3]);
   await expect.poll(() => page.url()).toContain('#v=1&dataset=xor');
   expect(page.url()).toContain('hide=learningRate');
@@ -195,16 +155,15 @@ for (const theme of ['Light', 'Dark'] as const) {
     const p = new PlaygroundPage(page);
     await p.open('#v=1&lr=NaN');
     await p.setTheme(theme);
-    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('learningRate');
-    await page.getByText('File', { exact: true }).click();
+    await expect(p.notices).toContainText('learningRate');
+    await p.openFileMenu();
     await expect(page.getByRole('button', { name: 'Export experiment' })).toBeVisible();
     await p.screenshot(`share-file-menu-${theme.toLowerCase()}`);
     let results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('button', { name: 'Export experiment' })).toBeHidden();
-    await page.getByText('Draw data').click();
-    await page.getByRole('radio', { name: 'Orange (negative)' }).check();
+    await p.drawWith('Orange (negative)');
     await p.screenshot(`share-draw-menu-${theme.toLowerCase()}`);
     results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
