@@ -124,7 +124,7 @@ export class PlaygroundPage {
   }
   /** Open the Draw data menu and pick what a click on the plane does; the menu stays open. */
   async drawWith(tool: 'Blue (positive)' | 'Orange (negative)' | 'Eraser'): Promise<void> {
-    await this.page.getByText('Draw data').click();
+    await this.page.locator('.draw-menu > summary').click();
     await this.page.getByRole('radio', { name: tool }).check();
   }
 

@@ -136,7 +136,7 @@ test('drawing: a click adds a point of the chosen class, shift-click and the era
   await p.open('#v=1&dataset=custom&points=IwOgrANATBwNwFpgQTADEA');
   expect((await storeState(page)).config.points).toHaveLength(2);
   await p.drawWith('Blue (positive)');
-  await page.getByText('Draw data: on').click(); // close the menu
+  await page.getByText('Drawing', { exact: true }).click(); // close the menu
   const plane = page.getByRole('img', { name: /Decision boundary/ });
   const box = (await plane.boundingBox())!;
   // Data (−3, 3): a quarter in from the left and the top.
@@ -152,7 +152,7 @@ test('drawing: a click adds a point of the chosen class, shift-click and the era
   await page.keyboard.up('Shift');
   await expect.poll(async () => (await storeState(page)).config.points.length).toBe(2);
   await p.drawWith('Eraser');
-  await page.getByText('Draw data: eraser').click();
+  await page.getByText('Erasing', { exact: true }).click();
   // (1.5, 2) is the first linked point.
   await page.mouse.click(box.x + box.width * (7.5 / 12), box.y + box.height * (4 / 12));
   await expect.poll(async () => (await storeState(page)).config.points).toEqual([{ x: -1, y: -2, label: 0 }]);
@@ -166,7 +166,7 @@ test('drawing on a generated dataset starts the custom dataset from its points, 
   const p = new PlaygroundPage(page);
   await p.open('#v=1&dataset=spiral&samples=500');
   await p.drawWith('Orange (negative)');
-  await page.getByText('Draw data: on').click();
+  await page.getByText('Drawing', { exact: true }).click();
   const box = (await page.getByRole('img', { name: /Decision boundary/ }).boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
   await expect.poll(async () => (await storeState(page)).config.points.length).toBe(501);

@@ -144,7 +144,6 @@ test('a classroom link hides single controls (TF-style _hide) and sets the proje
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
   await p.screenshot('share-classroom');
   expect(consoleProblems).toEqual([]);
-  expect(consoleProblems).toEqual([]);
 });
 
 for (const theme of ['Light', 'Dark'] as const) {

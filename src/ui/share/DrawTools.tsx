@@ -58,8 +58,20 @@ export function DrawTools({ tool, onTool }: { tool: DrawTool; onTool: (t: DrawTo
   // A tool for a label the problem no longer has is off.
   const active = typeof tool === 'number' && !labels.some((l) => l.value === tool) ? null : tool;
   return (
-    <details className="draw-menu" data-control="draw" ref={menu}>
-      <summary>Draw data{active === null ? '' : active === 'erase' ? ': eraser' : ': on'}</summary>
+    <details className={`draw-menu${active === null ? '' : ' is-active'}`} data-control="draw" ref={menu}>
+      {/* Labels of about the same width, so the top bar does not reflow when the tool changes. */}
+      <summary>
+        {active === null ? (
+          'Draw data'
+        ) : active === 'erase' ? (
+          'Erasing'
+        ) : (
+          <>
+            Drawing
+            <span className="swatch" aria-hidden="true" data-color={swatch(active)} ref={paintSwatch} />
+          </>
+        )}
+      </summary>
       <div className="draw-items" role="radiogroup" aria-label="Draw points on the output plane">
         <label>
           <input type="radio" name={name} checked={active === null} onChange={() => onTool(null)} />
