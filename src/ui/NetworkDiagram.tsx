@@ -96,7 +96,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const sizesKey = sizes.join(',');
   const redrawKey = `${palette.theme}|${width}|${sizesKey}`;
   // Thumbnails every frame they change (image copies, cheap); links on their own budget: at most
-  // a third of the time, by a cost measured with the rasterisation every second or so, so
+  // a fifth of the time, by a cost measured with the rasterisation every second or so, so
   // a 2,000-link network updates its links a few times a second instead of slowing the page.
   useLiveDraw(
     p.source,
@@ -111,7 +111,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
       return Math.max(ms, linkCost.current.ms);
     },
     redrawKey,
-    0.3,
+    0.2,
   );
   useLiveDraw(
     p.source,

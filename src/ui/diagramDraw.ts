@@ -17,7 +17,10 @@ import type { CanvasPalette } from './theme.ts';
  */
 export interface ThumbTiles {
   canvas: HTMLCanvasElement | null;
-  images: Map<string, ImageData>;
+  /** The tile's pixels: every thumbnail side by side, put on the canvas in one call. */
+  sheet: ImageData | null;
+  /** One node's thumbnail being painted, before it is copied into the sheet. */
+  scratch: ImageData | null;
   /** The layout and thumbnail size the tile was filled for; another starts it afresh. */
   key: string;
   /** run|theme whose input thumbnails the tile holds (inputs never change within a run). */
@@ -25,7 +28,7 @@ export interface ThumbTiles {
 }
 
 export function emptyTiles(): ThumbTiles {
-  return { canvas: null, images: new Map(), key: '', inputs: '' };
+  return { canvas: null, sheet: null, scratch: null, key: '', inputs: '' };
 }
 
 /** The canvas sized to the layout at the device pixel ratio, cleared, with a context in CSS px. */
@@ -152,26 +155,25 @@ function updateTiles(
   const step = thumbStep(R);
   const T = Math.ceil(R / step);
   const key = `${lk}|${T}`;
-  if (tiles.key !== key || !tiles.canvas) {
-    tiles.canvas ??= createCanvas();
+  const ctx = context2d((tiles.canvas ??= createCanvas()));
+  if (!ctx) return 0;
+  if (tiles.key !== key || !tiles.sheet || !tiles.scratch) {
     tiles.canvas.width = T * layout.nodes.length;
     tiles.canvas.height = T;
+    tiles.sheet = ctx.createImageData(T * layout.nodes.length, T);
+    tiles.scratch = ctx.createImageData(T, T);
     tiles.key = key;
     tiles.inputs = '';
   }
-  const ctx = context2d(tiles.canvas);
-  if (!ctx) return 0;
+  const { sheet, scratch: img } = tiles;
+  const sheetPx = new Uint32Array(sheet.data.buffer, sheet.data.byteOffset, sheet.width * T);
+  const imgPx = new Uint32Array(img.data.buffer, img.data.byteOffset, T * T);
+  let painted = false;
   const outputs = info.sizes.at(-1) ?? 1;
   const inputsKey = `${info.runId}|${palette.theme}`;
   const live = snap !== null && snap.runId === info.runId;
   layout.nodes.forEach((n, i) => {
     if (n.kind === 'input' ? tiles.inputs === inputsKey : !live) return;
-    const id = `${n.layer}:${n.index}`;
-    let img = tiles.images.get(id);
-    if (!img || img.width !== T) {
-      img = ctx.createImageData(T, T);
-      tiles.images.set(id, img);
-    }
     const grid = { step, sourceSize: R };
     if (n.kind === 'input') {
       // Features span different ranges (x: ±6, x²: 0..36); scale each to its own max |value|.
@@ -198,8 +200,10 @@ function updateTiles(
           d[p * 4 + 3] = 255;
         }
     } else paintScalarField(img, snap!.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...grid });
-    ctx.putImageData(img, i * T, 0);
+    for (let r = 0; r < T; r++) sheetPx.set(imgPx.subarray(r * T, r * T + T), r * sheet.width + i * T);
+    painted = true;
   });
+  if (painted) ctx.putImageData(sheet, 0, 0);
   tiles.inputs = inputsKey;
   return T;
 }

@@ -34,6 +34,17 @@ class FakeCanvas {
 }
 
 const palette = paletteFor('light');
+
+/** Node i's R×R thumbnail in the sheet, as RGBA quadruples. */
+function region(sheet: ImageData, i: number): number[][] {
+  const out: number[][] = [];
+  for (let r = 0; r < R; r++)
+    for (let c = 0; c < R; c++) {
+      const p = (r * sheet.width + i * R + c) * 4;
+      out.push(Array.from(sheet.data.slice(p, p + 4)));
+    }
+  return out;
+}
 const params = [0.5, -1.5, 2, 0.25, -0.75, 1, 0.1, 0.2, 0.3, 1.25, -2.5, 0.5, -0.4];
 const layout = layoutDiagram([2, 3, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
 
@@ -71,29 +82,43 @@ describe('the diagram layers', () => {
     // The tile holds node i's T×T thumbnail at x = i·T (T = R here: no thinning for a 4×4 grid).
     expect(tile.width).toBe(R * layout.nodes.length);
     expect(tile.height).toBe(R);
-    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([0, 1, 2, 3, 4, 5].map((i) => i * R));
+    // One put of the whole sheet a draw, not one per node.
+    expect(tile.ops('putImageData')).toHaveLength(1);
+    const [sheet, x, y] = tile.ops('putImageData')[0]! as [ImageData, number, number];
+    expect([sheet.width, sheet.height, x, y]).toEqual([6 * R, R, 0, 0]);
     const images = screen.ops('drawImage');
     expect(images).toHaveLength(6);
     layout.nodes.forEach((n, i) => {
       const h = layout.nodeSize / 2;
       expect(images[i]).toEqual([tile, i * R, 0, R, R, n.x - h, n.y - h, layout.nodeSize, layout.nodeSize]);
     });
-    // The +1 unit is painted in the LUT's top colour, its zero neighbours in the middle one.
+    // The +1 unit (node 3) is painted in the LUT's top colour, its zero neighbour in the middle one.
     const lutColour = (i: number) => Array.from(palette.lut.rgba.slice(i * 4, i * 4 + 4));
-    const pixel = (k: number) => Array.from((tile.ops('putImageData')[k]![0] as ImageData).data.slice(0, 4));
-    expect(pixel(3)).toEqual(lutColour(lutIndex(1, palette.lut.size)));
-    expect(pixel(2)).toEqual(lutColour(lutIndex(0, palette.lut.size)));
+    expect(new Set(region(sheet, 3).map(String))).toEqual(new Set([String(lutColour(lutIndex(1, palette.lut.size)))]));
+    expect(new Set(region(sheet, 2).map(String))).toEqual(new Set([String(lutColour(lutIndex(0, palette.lut.size)))]));
   });
 
   it('paints the inputs once per run, the units on every snapshot, and keeps the last pictures for a stale one', () => {
     const { screen, tile, draw } = setup();
-    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
-    draw({ info: fakeInfo(), snapshot: fakeSnapshot(params, { seq: 2 }) });
-    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([2, 3, 4, 5].map((i) => i * R));
+    const grids = (v: number, n: number) => new Float32Array(n * R * R).fill(v);
+    draw({ info: fakeInfo({ inputGrids: grids(1, 2) }), snapshot: fakeSnapshot(params) });
+    const sheet = () => tile.ops('putImageData').at(-1)![0] as ImageData;
+    const first = [0, 1, 2, 3, 4, 5].map((i) => String(region(sheet(), i)));
+    // Same run, new snapshot: the units change, the inputs are not painted again.
+    draw({
+      info: fakeInfo({ inputGrids: grids(-1, 2) }),
+      snapshot: fakeSnapshot(params, { seq: 2, hiddenGrids: grids(1, 3), outputGrid: grids(1, 1) }),
+    });
+    const second = [0, 1, 2, 3, 4, 5].map((i) => String(region(sheet(), i)));
+    expect(second.slice(0, 2)).toEqual(first.slice(0, 2));
+    for (const i of [2, 3, 4, 5]) expect(second[i]).not.toBe(first[i]);
     expect(screen.ops('drawImage')).toHaveLength(6);
-    // A new run (id 2) whose first snapshot has not come: the old pictures stay.
-    draw({ info: fakeInfo({ runId: 2 }), snapshot: fakeSnapshot(params) });
-    expect(tile.ops('putImageData').map((a) => a[1])).toEqual([0, 1].map((i) => i * R));
+    // A new run (id 2) whose first snapshot has not come: its inputs are painted, the units keep
+    // their last pictures.
+    draw({ info: fakeInfo({ runId: 2, inputGrids: grids(-1, 2) }), snapshot: fakeSnapshot(params) });
+    const third = [0, 1, 2, 3, 4, 5].map((i) => String(region(sheet(), i)));
+    expect(third.slice(0, 2)).not.toEqual(first.slice(0, 2));
+    expect(third.slice(2)).toEqual(second.slice(2));
     expect(screen.ops('drawImage')).toHaveLength(6);
   });
 
@@ -117,7 +142,7 @@ describe('the diagram layers', () => {
     const snap = fakeSnapshot(new Array(17).fill(0.1), { runId: 2, hiddenGrids: new Float32Array(4 * R * R) });
     draw({ info, snapshot: snap }, wider);
     expect(tile.width).toBe(7 * R);
-    expect(tile.ops('putImageData')).toHaveLength(7);
+    expect((tile.ops('putImageData')[0]![0] as ImageData).width).toBe(7 * R);
     expect(screen.ops('drawImage')).toHaveLength(7);
   });
 
