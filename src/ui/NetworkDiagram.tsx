@@ -9,10 +9,10 @@ import {
   type DiagramLink,
   type DiagramNode,
 } from '../viz/diagram.ts';
-import { drawLinkLayer, drawNodeLayer, emptyTiles, layoutKey } from './diagramDraw.ts';
+import { drawNodeLayer, emptyTiles, linkJob } from './diagramDraw.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
 import { formatNumber } from './labels.ts';
-import { settleCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
+import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
 
@@ -59,8 +59,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const box = useRef<HTMLDivElement>(null);
   const linkCanvas = useRef<HTMLCanvasElement>(null);
   const nodeCanvas = useRef<HTMLCanvasElement>(null);
-  /** What drawing the links costs here, measured now and then with their rasterisation. */
-  const linkCost = useRef({ ms: 0, at: -Infinity, layout: '' });
+  /** The links' back buffer (detached): drawn over a few frames, then copied to linkCanvas. */
+  const linkBack = useRef<HTMLCanvasElement | null>(null);
   const tiles = useRef(emptyTiles());
   const tipValue = useRef<HTMLSpanElement>(null);
   const width = useBoxWidth(box, 640);
@@ -95,23 +95,22 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
 
   const sizesKey = sizes.join(',');
   const redrawKey = `${palette.theme}|${width}|${sizesKey}`;
-  // Thumbnails every frame they change (image copies, cheap); links on their own budget: at most
-  // a fifth of the time, by a cost measured with the rasterisation every second or so, so
-  // a 2,000-link network updates its links a few times a second instead of slowing the page.
-  useLiveDraw(
+  // Thumbnails every frame they change (image copies, cheap); links a few strokes per frame into
+  // a back buffer, shown when complete: a 2,000-link network updates its links several times a
+  // second without ever taking a whole frame.
+  useProgressiveDraw(
     p.source,
-    (s) => {
-      const t0 = performance.now();
-      const known = linkCost.current;
-      const lk = layoutKey(layout);
-      const settle = known.layout !== lk || t0 - known.at > 1000;
-      drawLinkLayer(linkCanvas.current, layout, s, palette, settle ? settleCanvas : undefined);
-      const ms = performance.now() - t0;
-      if (settle) linkCost.current = { ms, at: t0, layout: lk };
-      return Math.max(ms, linkCost.current.ms);
-    },
+    (s) =>
+      linkJob(
+        linkCanvas.current,
+        (linkBack.current ??= document.createElement('canvas')),
+        layout,
+        s,
+        palette,
+        settleCanvas,
+      ),
     redrawKey,
-    0.2,
+    4,
   );
   useLiveDraw(
     p.source,

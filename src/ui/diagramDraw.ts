@@ -2,13 +2,13 @@
  * Canvas drawing of the network diagram on two layers: the links (their colour and width follow
  * the weights) below, and every node's background and thumbnail above, each on one canvas. One
  * canvas for all thumbnails, not one per node: every canvas is a compositor layer of its own.
- * The links are the costly part (a big network has ~2,000 anti-aliased curves, rasterised after
- * the script returns), so they are drawn on their own budget (see `drawLinkLayer`).
+ * The links are the costly part (a big network has ~2,000 anti-aliased curves), so they are drawn
+ * a few strokes per frame into a back buffer (see `linkJob`).
  */
 import { lutCss, lutIndex } from '../viz/colorScale.ts';
 import { linkWidth, type DiagramLayout, type DiagramLink } from '../viz/diagram.ts';
 import { paintScalarField } from '../viz/heatmap.ts';
-import { context2d, sizeCanvas, type LiveState } from './live.ts';
+import { context2d, sizeCanvas, type DrawJob, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 
 /**
@@ -45,22 +45,102 @@ function layer(canvas: HTMLCanvasElement | null, layout: DiagramLayout): CanvasR
   return ctx;
 }
 
+/** Links per stroke at most: a bucket holding most links (early in training) still splits up. */
+export const LINKS_PER_STROKE = 150;
+
+/** One stroke: links of one colour and width. */
+export interface LinkStroke {
+  style: string;
+  width: number;
+  links: DiagramLink[];
+}
+
 /**
- * The links. `settle` (see live.ts settleCanvas), when given, makes the browser rasterise the
- * curves before this returns, so a caller timing the call learns what drawing the links really
- * costs; it is for now and then, not every frame.
+ * The links as strokes, thin ones first so strong ones lie on top. One path per (colour, width)
+ * bucket, a few dozen strokes instead of one per link, which is what software rasterisation pays
+ * for; 32 colours a side and half-pixel widths look the same.
  */
-export function drawLinkLayer(
-  canvas: HTMLCanvasElement | null,
+export function linkStrokes(layout: DiagramLayout, s: LiveState, palette: CanvasPalette): LinkStroke[] {
+  const info = s.info;
+  const snap = s.snapshot;
+  const live = info && snap && snap.runId === info.runId && info.sizes.join() === layoutKey(layout);
+  const widths = { minWidth: 0.75 * palette.scale, maxWidth: 7 * palette.scale, full: 3 };
+  const groups = new Map<number, DiagramLink[]>();
+  const lutSize = palette.linkLut.size;
+  for (const k of layout.links) {
+    let w = 0;
+    if (live) {
+      const L = info.layers[k.layer];
+      if (L) w = snap.params[L.wOffset + k.to * L.inSize + k.from] ?? 0;
+    }
+    const colour = Math.round((lutIndex(Math.tanh(w), lutSize) / (lutSize - 1)) * 64);
+    const width = Math.round((live ? linkWidth(w, widths) : widths.minWidth) * 2);
+    const key = width * 128 + colour;
+    const g = groups.get(key);
+    if (g) g.push(k);
+    else groups.set(key, [k]);
+  }
+  const strokes: LinkStroke[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const links = groups.get(key)!;
+    const style = lutCss(palette.linkLut, ((key % 128) / 64) * 2 - 1);
+    const width = Math.max(0.5, Math.floor(key / 128) / 2);
+    for (let i = 0; i < links.length; i += LINKS_PER_STROKE)
+      strokes.push({ style, width, links: links.slice(i, i + LINKS_PER_STROKE) });
+  }
+  return strokes;
+}
+
+function stroke(ctx: CanvasRenderingContext2D, st: LinkStroke): void {
+  ctx.strokeStyle = st.style;
+  ctx.lineWidth = st.width;
+  ctx.beginPath();
+  for (const k of st.links) {
+    const xm = (k.x1 + k.x2) / 2;
+    ctx.moveTo(k.x1, k.y1);
+    ctx.bezierCurveTo(xm, k.y1, xm, k.y2, k.x2, k.y2);
+  }
+  ctx.stroke();
+}
+
+/**
+ * The links of state `s`, drawn a few strokes at a time into `back` (a detached canvas) and shown
+ * on `front` in one copy when all are drawn. The browser rasterises canvas paths after the script
+ * returns, so after each stroke `settle` (live.ts settleCanvas) makes it rasterise now: the budget
+ * then covers the real cost, and a network of ~2,000 links takes a few frames of a few
+ * milliseconds instead of dropping one.
+ */
+export function linkJob(
+  front: HTMLCanvasElement | null,
+  back: HTMLCanvasElement,
   layout: DiagramLayout,
   s: LiveState,
   palette: CanvasPalette,
-  settle?: (canvas: HTMLCanvasElement) => void,
-): void {
-  const ctx = layer(canvas, layout);
-  if (!ctx || !canvas) return;
-  drawLinks(ctx, layout, s, palette);
-  settle?.(canvas);
+  settle: (canvas: HTMLCanvasElement) => void,
+  now: () => number = () => performance.now(),
+): DrawJob {
+  const ctx = layer(back, layout);
+  const strokes = linkStrokes(layout, s, palette);
+  let next = 0;
+  if (ctx) ctx.lineCap = 'round';
+  return {
+    step(budgetMs) {
+      if (!ctx) return true;
+      const t0 = now();
+      while (next < strokes.length) {
+        stroke(ctx, strokes[next++]!);
+        settle(back);
+        if (now() - t0 >= budgetMs) break;
+      }
+      if (next < strokes.length) return false;
+      const f = front ? layer(front, layout) : null;
+      if (f) {
+        f.setTransform(1, 0, 0, 1, 0, 0);
+        f.drawImage(back, 0, 0);
+      }
+      return true;
+    },
+  };
 }
 
 /** Every node as a background square with its thumbnail, scaled from the tile. */
@@ -84,44 +164,6 @@ export function drawNodeLayer(
   layout.nodes.forEach((n, i) =>
     ctx.drawImage(tiles.canvas!, i * T, 0, T, T, n.x - half, n.y - half, layout.nodeSize, layout.nodeSize),
   );
-}
-
-function drawLinks(ctx: CanvasRenderingContext2D, layout: DiagramLayout, s: LiveState, palette: CanvasPalette): void {
-  const info = s.info;
-  const snap = s.snapshot;
-  const live = info && snap && snap.runId === info.runId && info.sizes.join() === layoutKey(layout);
-  const widths = { minWidth: 0.75 * palette.scale, maxWidth: 7 * palette.scale, full: 3 };
-  ctx.lineCap = 'round';
-  // One path per (colour, width) bucket: a few dozen strokes instead of one per link, which is
-  // what software rasterisation pays for. 32 colours a side and half-pixel widths look the same.
-  const groups = new Map<number, DiagramLink[]>();
-  const lutSize = palette.linkLut.size;
-  for (const k of layout.links) {
-    let w = 0;
-    if (live) {
-      const L = info.layers[k.layer];
-      if (L) w = snap.params[L.wOffset + k.to * L.inSize + k.from] ?? 0;
-    }
-    const colour = Math.round((lutIndex(Math.tanh(w), lutSize) / (lutSize - 1)) * 64);
-    const width = Math.round((live ? linkWidth(w, widths) : widths.minWidth) * 2);
-    const key = width * 128 + colour;
-    const g = groups.get(key);
-    if (g) g.push(k);
-    else groups.set(key, [k]);
-  }
-  const keys = [...groups.keys()].sort((a, b) => a - b); // thin links first, strong ones on top
-  for (const key of keys) {
-    const colour = key % 128;
-    ctx.strokeStyle = lutCss(palette.linkLut, (colour / 64) * 2 - 1);
-    ctx.lineWidth = Math.max(0.5, Math.floor(key / 128) / 2);
-    ctx.beginPath();
-    for (const k of groups.get(key)!) {
-      const xm = (k.x1 + k.x2) / 2;
-      ctx.moveTo(k.x1, k.y1);
-      ctx.bezierCurveTo(xm, k.y1, xm, k.y2, k.x2, k.y2);
-    }
-    ctx.stroke();
-  }
 }
 
 export function layoutKey(layout: DiagramLayout): string {

@@ -34,16 +34,9 @@ const caf: (id: number) => void =
  *
  * `duty` (0..1] caps the share of time a view may spend drawing: after a draw that took d ms the
  * next waits until d/duty ms have passed. A big network's diagram then updates a little less
- * often on a slow machine instead of taking every frame from the page. A draw may return its
- * cost in ms when it knows better than the clock around it (a canvas rasterises its paths after
- * the script returns); the larger of the two counts.
+ * often on a slow machine instead of taking every frame from the page.
  */
-export function useLiveDraw(
-  source: LiveSource,
-  draw: (s: LiveState) => number | void,
-  redrawKey: unknown,
-  duty = 1,
-): void {
+export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown, duty = 1): void {
   const drawRef = useRef(draw);
   useEffect(() => {
     drawRef.current = draw;
@@ -61,8 +54,8 @@ export function useLiveDraw(
       }
       const s = source.get();
       last = s;
-      const cost = drawRef.current(s);
-      nextAllowed = t0 + Math.max(now() - t0, typeof cost === 'number' ? cost : 0) / duty;
+      drawRef.current(s);
+      nextAllowed = t0 + (now() - t0) / duty;
     };
     run();
     const off = source.subscribe(() => {
@@ -75,6 +68,53 @@ export function useLiveDraw(
       if (frame) caf(frame);
     };
   }, [source, redrawKey, duty]);
+}
+
+/** Work that may take several frames: each `step` draws for about `budgetMs`; true once finished. */
+export interface DrawJob {
+  step(budgetMs: number): boolean;
+}
+
+/**
+ * Like useLiveDraw, for drawing that may span frames: `start(state)` begins a job that gets about
+ * `budgetMs` of each animation frame until it is finished; then, if the source changed meanwhile,
+ * a job for its latest state starts. A job always finishes, so a fast stream of snapshots cannot
+ * keep the picture from ever completing; a newer `redrawKey` drops it and starts afresh.
+ */
+export function useProgressiveDraw(
+  source: LiveSource,
+  start: (s: LiveState) => DrawJob,
+  redrawKey: unknown,
+  budgetMs = 4,
+): void {
+  const startRef = useRef(start);
+  useEffect(() => {
+    startRef.current = start;
+  });
+  useEffect(() => {
+    let frame = 0;
+    let job: DrawJob | null = null;
+    let drawn: LiveState | null = null;
+    const tick = () => {
+      frame = 0;
+      if (!job) {
+        const s = source.get();
+        if (drawn && s.info === drawn.info && s.snapshot === drawn.snapshot) return;
+        drawn = s;
+        job = startRef.current(s);
+      }
+      if (job.step(budgetMs)) job = null;
+      frame = raf(tick);
+    };
+    tick();
+    const off = source.subscribe(() => {
+      if (!frame) frame = raf(tick);
+    });
+    return () => {
+      off();
+      if (frame) caf(frame);
+    };
+  }, [source, redrawKey, budgetMs]);
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawLinkLayer, drawNodeLayer, emptyTiles, type ThumbTiles } from '../../src/ui/diagramDraw.ts';
+import { LINKS_PER_STROKE, drawNodeLayer, emptyTiles, linkJob, type ThumbTiles } from '../../src/ui/diagramDraw.ts';
 import type { LiveState } from '../../src/ui/live.ts';
 import { paletteFor } from '../../src/ui/theme.ts';
 import { lutIndex } from '../../src/viz/colorScale.ts';
@@ -57,7 +57,7 @@ function setup() {
     links.calls = [];
     screen.calls = [];
     tile.calls = [];
-    drawLinkLayer(links as unknown as HTMLCanvasElement, l, s, palette);
+    linkJob(null, links as unknown as HTMLCanvasElement, l, s, palette, () => undefined).step(Infinity);
     drawNodeLayer(
       screen as unknown as HTMLCanvasElement,
       l,
@@ -155,20 +155,64 @@ describe('the diagram layers', () => {
     expect(tile.calls).toHaveLength(0);
   });
 
-  it('strokes the links in a few buckets of colour and width, and settles them only when asked', () => {
+  it('strokes the links in a few buckets of colour and width, one curve per link', () => {
     const { links, draw } = setup();
     draw({ info: fakeInfo(), snapshot: fakeSnapshot(params) });
-    // 9 links with 9 different weights: one bezier per link, at most one stroke per link.
     expect(links.ops('bezierCurveTo')).toHaveLength(layout.links.length);
     expect(links.ops('stroke').length).toBeLessThanOrEqual(layout.links.length);
+  });
+});
+
+describe('linkJob', () => {
+  const big = layoutDiagram([9, 16, 16, 16, 1], { width: 640, nodeSize: 18, gap: 6, padX: 60, padY: 12 });
+  // Before a run every link is in one bucket (thin, neutral): it still splits into strokes.
+  const idle = { info: null, snapshot: null };
+
+  it('draws a stroke at a time within its budget, settling each, and shows the links only when all are drawn', () => {
+    const front = new FakeCanvas();
+    const back = new FakeCanvas();
+    let t = 0;
     const settled: unknown[] = [];
-    const settle = (c: HTMLCanvasElement) => {
-      // Settled after the strokes, so the rasterisation it forces covers them.
-      expect(links.calls.at(-1)?.op).toBe('stroke');
-      settled.push(c);
-    };
-    links.calls = [];
-    drawLinkLayer(links as unknown as HTMLCanvasElement, layout, { info: fakeInfo(), snapshot: null }, palette, settle);
-    expect(settled).toEqual([links]);
+    const job = linkJob(
+      front as unknown as HTMLCanvasElement,
+      back as unknown as HTMLCanvasElement,
+      big,
+      idle,
+      palette,
+      (c) => settled.push(c),
+      () => (t += 3), // every clock read is 3 ms later: two strokes per 4 ms budget
+    );
+    const strokes = Math.ceil(big.links.length / LINKS_PER_STROKE);
+    expect(strokes).toBeGreaterThan(2);
+    let steps = 1;
+    while (!job.step(4)) {
+      steps++;
+      expect(front.ops('drawImage')).toHaveLength(0);
+    }
+    expect(steps).toBe(Math.ceil(strokes / 2));
+    expect(back.ops('stroke')).toHaveLength(strokes);
+    expect(back.ops('bezierCurveTo')).toHaveLength(big.links.length);
+    expect(settled).toHaveLength(strokes);
+    expect(settled.every((c) => c === back)).toBe(true);
+    // Then one copy of the whole back buffer onto the visible canvas.
+    expect(front.ops('drawImage')).toEqual([[back, 0, 0]]);
+    expect(job.step(4)).toBe(true);
+    expect(front.ops('drawImage')).toHaveLength(2);
+  });
+
+  it('no stroke holds more than LINKS_PER_STROKE links', () => {
+    const back = new FakeCanvas();
+    linkJob(null, back as unknown as HTMLCanvasElement, big, idle, palette, () => undefined).step(Infinity);
+    const perStroke: number[] = [];
+    let n = 0;
+    for (const c of back.calls) {
+      if (c.op === 'bezierCurveTo') n++;
+      if (c.op === 'stroke') {
+        perStroke.push(n);
+        n = 0;
+      }
+    }
+    expect(Math.max(...perStroke)).toBeLessThanOrEqual(LINKS_PER_STROKE);
+    expect(perStroke.reduce((a, b) => a + b, 0)).toBe(big.links.length);
   });
 });

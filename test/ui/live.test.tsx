@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from '@testing-library/react';
+import './harness.ts';
+import { useProgressiveDraw, type DrawJob, type LiveSource, type LiveState } from '../../src/ui/live.ts';
+import { fakeInfo, fakeSnapshot } from './fixtures.ts';
+
+/** A source whose state the test replaces, telling subscribers as the store does. */
+function makeSource(initial: LiveState) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  const source: LiveSource = {
+    get: () => state,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return {
+    source,
+    set(next: LiveState) {
+      state = next;
+      for (const l of listeners) l();
+    },
+  };
+}
+
+/** Jobs that need `steps` steps each, recording which state each was for and each step's budget. */
+function makeJobs(steps: number) {
+  const started: LiveState[] = [];
+  const budgets: number[] = [];
+  const start = (s: LiveState): DrawJob => {
+    started.push(s);
+    let left = steps;
+    return {
+      step(budget) {
+        budgets.push(budget);
+        return --left <= 0;
+      },
+    };
+  };
+  return { started, budgets, start };
+}
+
+function Probe(p: { source: LiveSource; start: (s: LiveState) => DrawJob; redrawKey?: string }) {
+  useProgressiveDraw(p.source, p.start, p.redrawKey ?? 'k', 4);
+  return null;
+}
+
+describe('useProgressiveDraw', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const frame = () => vi.advanceTimersByTime(17);
+  const snap = (seq: number) => ({ info: fakeInfo(), snapshot: fakeSnapshot([], { seq }) });
+
+  it('gives a job one budget per frame until it is finished, then rests', () => {
+    const { source } = makeSource(snap(1));
+    const jobs = makeJobs(3);
+    render(<Probe source={source} start={jobs.start} />);
+    expect(jobs.started).toHaveLength(1); // the first step runs at once
+    frame();
+    frame();
+    expect(jobs.budgets).toEqual([4, 4, 4]);
+    for (let i = 0; i < 10; i++) frame();
+    expect(jobs.budgets).toHaveLength(3);
+    expect(jobs.started).toHaveLength(1);
+  });
+
+  it('finishes the job in hand before drawing the newest state, skipping the ones between', () => {
+    const s = makeSource(snap(1));
+    const jobs = makeJobs(3);
+    render(<Probe source={s.source} start={jobs.start} />);
+    s.set(snap(2));
+    s.set(snap(3));
+    frame(); // job 1, step 2
+    expect(jobs.started).toHaveLength(1);
+    frame(); // job 1 finished
+    frame(); // job for the newest state starts
+    expect(jobs.started.map((x) => x.snapshot?.seq)).toEqual([1, 3]);
+    for (let i = 0; i < 10; i++) frame();
+    expect(jobs.started).toHaveLength(2);
+    expect(jobs.budgets).toHaveLength(6);
+  });
+
+  it('a new redraw key starts afresh; unmounting stops', () => {
+    const s = makeSource(snap(1));
+    const jobs = makeJobs(5);
+    const { rerender, unmount } = render(<Probe source={s.source} start={jobs.start} redrawKey="a" />);
+    frame();
+    rerender(<Probe source={s.source} start={jobs.start} redrawKey="b" />);
+    expect(jobs.started).toHaveLength(2);
+    unmount();
+    const steps = jobs.budgets.length;
+    s.set(snap(2));
+    for (let i = 0; i < 10; i++) frame();
+    expect(jobs.budgets).toHaveLength(steps);
+  });
+});
