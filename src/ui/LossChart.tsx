@@ -13,6 +13,7 @@ import {
   type PlotBox,
 } from '../viz/lineChart.ts';
 import { Toggle } from './controls.tsx';
+import type { CanvasPalette } from './theme.ts';
 import { formatNumber } from './labels.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
 
@@ -27,7 +28,7 @@ export interface LossChartProps {
   fontSize?: number;
 }
 
-type ChartColors = { train: string; test: string; muted: string; grid: string; lineWidth: number };
+type ChartColors = CanvasPalette['chart'];
 type SeriesKey = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy';
 
 interface Series {
@@ -235,7 +236,7 @@ function SeriesChart(p: SeriesChartProps) {
                 key={s.key}
                 data-series={s.key}
                 d={linePath(points, s.key, sx, sy)}
-                stroke={s.which === 'test' ? colors.test : colors.train}
+                stroke={colors[s.which]}
                 strokeDasharray={s.which === 'test' ? TEST_DASH : undefined}
               />
             ))}
@@ -254,13 +255,7 @@ function SeriesChart(p: SeriesChartProps) {
                 const v = hovered[s.key];
                 const cy = v === null ? NaN : sy(v);
                 return Number.isFinite(cy) && cy >= plot.top - 2 && cy <= bottom + 2 ? (
-                  <circle
-                    key={s.key}
-                    cx={sx(hovered.epoch)}
-                    cy={cy}
-                    r={colors.lineWidth + 2}
-                    fill={s.which === 'test' ? colors.test : colors.train}
-                  />
+                  <circle key={s.key} cx={sx(hovered.epoch)} cy={cy} r={colors.lineWidth + 2} fill={colors[s.which]} />
                 ) : null;
               })}
             </g>
@@ -304,7 +299,7 @@ function ChartLegend({ series, colors }: { series: readonly Series[]; colors: Ch
               y1="4"
               x2="21"
               y2="4"
-              stroke={s.which === 'test' ? colors.test : colors.train}
+              stroke={colors[s.which]}
               strokeWidth={colors.lineWidth}
               strokeDasharray={s.which === 'test' ? '5 3' : undefined}
             />

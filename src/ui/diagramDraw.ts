@@ -8,7 +8,7 @@
 import { lutCss, lutIndex } from '../viz/colorScale.ts';
 import { linkWidth, type DiagramLayout, type DiagramLink } from '../viz/diagram.ts';
 import { paintScalarField } from '../viz/heatmap.ts';
-import { context2d, sizeCanvas, type DrawJob, type LiveState } from './live.ts';
+import { context2d, nowMs, sizeCanvas, type DrawJob, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 
 /**
@@ -21,14 +21,15 @@ export interface ThumbTiles {
   sheet: ImageData | null;
   /** One node's thumbnail being painted, before it is copied into the sheet. */
   scratch: ImageData | null;
-  /** The layout and thumbnail size the tile was filled for; another starts it afresh. */
-  key: string;
+  /** The layout (layoutKey) and thumbnail size T the tile was filled for; another starts it afresh. */
+  layout: string;
+  size: number;
   /** run|theme whose input thumbnails the tile holds (inputs never change within a run). */
   inputs: string;
 }
 
 export function emptyTiles(): ThumbTiles {
-  return { canvas: null, sheet: null, scratch: null, key: '', inputs: '' };
+  return { canvas: null, sheet: null, scratch: null, layout: '', size: 0, inputs: '' };
 }
 
 /** The canvas sized to the layout at the device pixel ratio, cleared, with a context in CSS px. */
@@ -117,7 +118,7 @@ export function linkJob(
   s: LiveState,
   palette: CanvasPalette,
   settle: (canvas: HTMLCanvasElement) => void,
-  now: () => number = () => performance.now(),
+  now: () => number = nowMs,
 ): DrawJob {
   const ctx = layer(back, layout);
   const strokes = linkStrokes(layout, s, palette);
@@ -191,20 +192,20 @@ function updateTiles(
   const info = s.info;
   const snap = s.snapshot;
   const lk = layoutKey(layout);
-  if (!info || info.sizes.join() !== lk) return tiles.key.startsWith(`${lk}|`) ? Number(tiles.key.split('|')[1]) : 0;
+  if (!info || info.sizes.join() !== lk) return tiles.layout === lk ? tiles.size : 0;
   const R = info.gridResolution;
   const RR = R * R;
   const step = thumbStep(R);
   const T = Math.ceil(R / step);
-  const key = `${lk}|${T}`;
   const ctx = context2d((tiles.canvas ??= createCanvas()));
   if (!ctx) return 0;
-  if (tiles.key !== key || !tiles.sheet || !tiles.scratch) {
+  if (tiles.layout !== lk || tiles.size !== T || !tiles.sheet || !tiles.scratch) {
     tiles.canvas.width = T * layout.nodes.length;
     tiles.canvas.height = T;
     tiles.sheet = ctx.createImageData(T * layout.nodes.length, T);
     tiles.scratch = ctx.createImageData(T, T);
-    tiles.key = key;
+    tiles.layout = lk;
+    tiles.size = T;
     tiles.inputs = '';
   }
   const { sheet, scratch: img } = tiles;

@@ -47,7 +47,7 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     let nextAllowed = 0;
     const run = () => {
       frame = 0;
-      const t0 = now();
+      const t0 = nowMs();
       if (t0 < nextAllowed) {
         frame = raf(run);
         return;
@@ -55,12 +55,12 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
       const s = source.get();
       last = s;
       drawRef.current(s);
-      nextAllowed = t0 + (now() - t0) / duty;
+      nextAllowed = t0 + (nowMs() - t0) / duty;
     };
     run();
     const off = source.subscribe(() => {
       const s = source.get();
-      if (s.info === last.info && s.snapshot === last.snapshot) return;
+      if (sameState(s, last)) return;
       if (!frame) frame = raf(run);
     });
     return () => {
@@ -99,7 +99,7 @@ export function useProgressiveDraw(
       frame = 0;
       if (!job) {
         const s = source.get();
-        if (drawn && s.info === drawn.info && s.snapshot === drawn.snapshot) return;
+        if (drawn && sameState(s, drawn)) return;
         drawn = s;
         job = startRef.current(s);
       }
@@ -117,7 +117,13 @@ export function useProgressiveDraw(
   }, [source, redrawKey, budgetMs]);
 }
 
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Milliseconds from a monotonic clock where there is one. */
+export const nowMs = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Whether two states show the same run info and snapshot (what a live view draws from). */
+function sameState(a: LiveState, b: LiveState): boolean {
+  return a.info === b.info && a.snapshot === b.snapshot;
+}
 
 /** A 2D context, or null where there is none (jsdom, a lost context). */
 export function context2d(canvas: HTMLCanvasElement | null): CanvasRenderingContext2D | null {
