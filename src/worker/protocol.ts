@@ -187,6 +187,11 @@ export interface Snapshot {
   confusion: Int32Array | null;
   /** Epochs per second trained since the previous snapshot (wall clock of the worker). */
   epochsPerSecond: number;
+  /**
+   * The trainer's state after `epoch` (shuffle RNG, data order, optimizer moments), matching
+   * `params`: with both, a fresh worker (after a crash or a reload) continues exactly.
+   */
+  trainer: TrainerState;
 }
 
 /** Worker → page. */

@@ -397,6 +397,7 @@ export class TrainingRun {
       hiddenGrids: this.hiddenGrids.slice(),
       confusion: this.confusion(),
       epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
+      trainer: b.trainer.saveState(),
     };
     this.lastSnapshotAt = now;
     if (streamed && this.flowControl) this.unacked.push(snapshot.seq);

@@ -52,6 +52,7 @@ export function snapshot(runId: number, epoch: number, over: Partial<Snapshot> =
     hiddenGrids: new Float32Array(0),
     confusion: Int32Array.from([1, 0, 0, 1]),
     epochsPerSecond: 100,
+    trainer: { rng: 1, order: [], optimizer: { m: [], v: [], t: 0 } },
     ...over,
   };
 }

@@ -52,6 +52,7 @@ export function fakeSnapshot(params: number[], overrides: Partial<Snapshot> = {}
     hiddenGrids: new Float32Array(3 * R * R),
     confusion: new Int32Array([5, 1, 2, 7]),
     epochsPerSecond: 100,
+    trainer: { rng: 1, order: [], optimizer: { m: [], v: [], t: 0 } },
     ...overrides,
   };
 }
