@@ -46,6 +46,8 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Property tests run thousands of cases: on 2 loaded cores 5 s is not enough, yet a hang still fails.
+    testTimeout: 30_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },
