@@ -55,6 +55,13 @@ export interface Notice {
   text: string;
   /** Notices with the same key replace each other (e.g. one per rejected link field). */
   key?: string;
+  /** Buttons beside the text ("Reset", "Start fresh"); pressing one runs it and dismisses the notice. */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 export type WorkerState = 'starting' | 'ready' | 'failed';
@@ -80,7 +87,7 @@ export interface Actions {
   setWeight(layer: number, to: number, from: number, value: number): void;
   setSpeed(speed: Speed): void;
   loadExperiment(config: ExperimentConfig, options?: LoadOptions): void;
-  addNotice(text: string, kind?: NoticeKind, key?: string): number;
+  addNotice(text: string, kind?: NoticeKind, key?: string, actions?: NoticeAction[]): number;
   dismissNotice(id: number): void;
 }
 
@@ -200,9 +207,11 @@ export const store = createStore<PlaygroundState>()((set, get) => {
       if (restore && options.trainer) restore.trainer = options.trainer;
       startRun(config, { restore, history: options.history });
     },
-    addNotice(text, kind = 'info', key) {
+    addNotice(text, kind = 'info', key, actions) {
       const id = nextNoticeId++;
-      const notice: Notice = key === undefined ? { id, kind, text } : { id, kind, text, key };
+      const notice: Notice = { id, kind, text };
+      if (key !== undefined) notice.key = key;
+      if (actions && actions.length > 0) notice.actions = actions;
       set((s) => {
         const kept = key === undefined ? s.notices : s.notices.filter((n) => n.key !== key);
         return { notices: [...kept, notice].slice(-MAX_NOTICES) };
