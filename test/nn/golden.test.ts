@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatGoldenResult, runGoldenCase, runGoldenFile, TRAINED_TOLERANCE } from '../../src/nn/golden.ts';
 
@@ -57,8 +58,10 @@ describe('golden reference cases', () => {
 });
 
 describe('npm run golden (scripts/golden.ts)', () => {
+  // tsx through its public entry point (`node --import tsx`), as `npm run golden` runs it; never a file inside its package.
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   const run = (file: string) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/golden.ts', file], { encoding: 'utf8' });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/golden.ts', file], { encoding: 'utf8', cwd: root });
 
   it('prints a line per case and the totals, exit 0 when all pass', () => {
     const r = run('test/fixtures/golden-reference.json');
