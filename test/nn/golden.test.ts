@@ -82,4 +82,19 @@ describe('npm run golden (scripts/golden.ts)', () => {
     expect(r.stdout.trim().split('\n').at(-1)).toBe(`${file.cases.length - 1} passed, 1 failed`);
     expect(r.status).toBe(1);
   }, 20_000);
+
+  it('refuses a case that compares nothing or holds a null, with the reason, in the same totals', () => {
+    const empty = { ...structuredClone(file.cases[3]!), expected: {} };
+    const holed = structuredClone(file.cases[3]!) as unknown as { name: string; expected: { loss: unknown } };
+    holed.name = 'holed';
+    holed.expected.loss = null;
+    const path = join(mkdtempSync(join(tmpdir(), 'golden-')), 'refused.json');
+    writeFileSync(path, JSON.stringify({ cases: [empty, holed] }));
+    const r = run(path);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^FAIL tanh-tanh-mse-sgd \(max error n\/a\): cannot run: .*compares nothing/);
+    expect(lines[1]).toMatch(/^FAIL holed \(max error n\/a\): cannot run: expected\.loss must be a number, got null$/);
+    expect(lines.at(-1)).toBe('0 passed, 2 failed');
+    expect(r.status).toBe(1);
+  }, 20_000);
 });
