@@ -1,24 +1,23 @@
 /**
- * Runs reference cases (the format of ../shared/golden/reference.json) through the engine and
- * reports the largest error per case. Shared by the golden tests and `npm run golden -- FILE`.
+ * Runs reference cases (the format of ../shared/golden/reference.json, read strictly by
+ * goldenCase.ts) through the engine and reports the largest error per case. Shared by the golden
+ * tests and `npm run golden -- FILE`.
  *
- * A case: sizes, activations, loss, regularization(+_rate), optimizer {name, lr, momentum,
- * beta1, beta2, eps}, weights[l][to][from], biases[l][to], x (n, in), y (n, out), and expected
- * { output, loss, grad_weights, grad_biases, train? { steps, full_batch, loss_before_step
- * {k: loss before step k}, final_loss, final_output, final_weights, final_biases } }.
- * Names may be snake_case (leaky_relu, softmax_ce) or the engine's camelCase.
- * Expected loss and gradients include the regularization term (it is part of the objective);
- * training uses the real Trainer with one full batch per epoch.
+ * Expected loss and gradients are at the given weights, dropout off, and include the
+ * regularization term (it is part of the objective). Training runs the real Trainer: batch_size
+ * samples per step (full batch by default), the schedule from start_epoch, each epoch in the
+ * order the case lists (when it does) with the dropout flags it gives, drawn in the trainer's
+ * order (layer after layer, sample-major, batch after batch).
  *
- * Error of a value: |got − want| / max(1, |want|). Tolerances: forward values and gradients
- * 1e-9, anything after training steps 1e-6.
+ * Error of a value: |got − want| / max(1, |want|). Tolerances: forward values, gradients and
+ * learning rates 1e-9, anything after training steps 1e-6. A case that compares nothing fails.
  */
+import { readCase, type GoldenCase, type GoldenTraining } from './goldenCase.ts';
 import { lossCode, lossDelta, lossSum } from './losses.ts';
 import { createNetwork, getWeights, setWeights, type Network } from './network.ts';
-import { backward, createWorkspace, forward } from './pass.ts';
+import { backward, createWorkspace, forward, maskSource } from './pass.ts';
 import { addRegularizationGrad, regularizationCode, regularizationPenalty } from './regularization.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from './training.ts';
-import type { ActivationName, LossName, OptimizerName, RegularizationName } from './types.ts';
 
 export const FORWARD_TOLERANCE = 1e-9;
 export const TRAINED_TOLERANCE = 1e-6;
@@ -28,33 +27,16 @@ export interface GoldenResult {
   pass: boolean;
   /** Largest error over every compared value (NaN when the case could not run). */
   maxError: number;
+  /** How many values were compared (a passing case compares at least one). */
+  compared: number;
   /** What was out of tolerance, or why the case could not run. */
   failures: string[];
-}
-
-type Json = Record<string, unknown>;
-
-function camel(name: unknown): string {
-  return String(name).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-function num(v: unknown, what: string): number {
-  if (typeof v !== 'number') throw new Error(`${what} must be a number, got ${JSON.stringify(v)}`);
-  return v;
-}
-
-function rows(v: unknown, what: string): number[][] {
-  if (!Array.isArray(v) || !v.every((r) => Array.isArray(r))) throw new Error(`${what} must be a list of rows`);
-  return v as number[][];
-}
-
-function flat(v: unknown, what: string): Float64Array {
-  return Float64Array.from(rows(v, what).flat(), (x) => num(x, what));
 }
 
 /** Collects errors per tolerance group. */
 class Checker {
   maxError = 0;
+  compared = 0;
   failures: string[] = [];
 
   compare(what: string, got: ArrayLike<number>, want: ArrayLike<number>, tol: number): void {
@@ -63,6 +45,7 @@ class Checker {
       this.maxError = Infinity;
       return;
     }
+    this.compared += want.length;
     let worst = 0;
     let at = 0;
     for (let i = 0; i < want.length; i++) {
@@ -83,50 +66,51 @@ class Checker {
   scalar(what: string, got: number, want: number, tol: number): void {
     this.compare(what, [got], [want], tol);
   }
+
+  /** Compare when the case gives an expected value. */
+  maybe(what: string, got: () => ArrayLike<number>, want: ArrayLike<number> | null, tol: number): void {
+    if (want !== null) this.compare(what, got(), want, tol);
+  }
 }
 
-function nested(net: Network, source: Float64Array): { w: number[]; b: number[] } {
+function flatOf(net: Network, source: Float64Array): { w: number[]; b: number[] } {
   const { weights, biases } = getWeights(net, source);
   return { w: weights.flat(2), b: biases.flat() };
 }
 
-function trainOptionsOf(c: Json, n: number): TrainOptions {
-  const o = (c.optimizer ?? {}) as Json;
+function trainOptionsOf(g: GoldenCase): TrainOptions {
+  const o = g.optimizer;
   const d = DEFAULT_TRAIN_OPTIONS;
-  const opt = (k: string, dflt: number) => (o[k] === undefined ? dflt : num(o[k], `optimizer.${k}`));
   return {
     ...d,
-    loss: camel(c.loss) as LossName,
-    optimizer: camel(o.name) as OptimizerName,
-    learningRate: num(o.lr, 'optimizer.lr'),
-    momentum: opt('momentum', d.momentum),
-    beta1: opt('beta1', d.beta1),
-    beta2: opt('beta2', d.beta2),
-    eps: opt('eps', d.eps),
-    regularization: camel(c.regularization ?? 'none') as RegularizationName,
-    regularizationRate: c.regularization_rate === undefined ? 0 : num(c.regularization_rate, 'regularization_rate'),
-    clipNorm: c.clip_norm === undefined ? 0 : num(c.clip_norm, 'clip_norm'),
-    batchSize: Math.max(1, n),
+    loss: g.loss,
+    optimizer: o.name,
+    learningRate: o.lr,
+    momentum: o.momentum ?? d.momentum,
+    beta1: o.beta1 ?? d.beta1,
+    beta2: o.beta2 ?? d.beta2,
+    eps: o.eps ?? d.eps,
+    regularization: g.regularization,
+    regularizationRate: g.regularizationRate,
+    clipNorm: g.clipNorm,
+    dropout: g.dropout,
+    schedule: g.schedule,
+    batchSize: g.batchSize,
   };
 }
 
-function runCase(c: Json, check: Checker): void {
-  const sizes = (c.sizes as unknown[]).map((s) => num(s, 'sizes'));
-  const activations = (c.activations as unknown[]).map((a) => camel(a) as ActivationName);
-  const net = createNetwork({ sizes, activations }, 'zero', 0);
-  setWeights(net, c.weights as number[][][], c.biases as number[][]);
-  const x = flat(c.x, 'x');
-  const y = flat(c.y, 'y');
-  const n = rows(c.x, 'x').length;
-  const opts = trainOptionsOf(c, n);
+function runCase(g: GoldenCase, check: Checker): void {
+  const { n, x, y } = g;
+  const net = createNetwork({ sizes: g.sizes, activations: g.activations }, 'zero', 0);
+  setWeights(net, g.weights, g.biases);
+  const opts = trainOptionsOf(g);
   const lossC = lossCode(opts.loss);
   const regC = regularizationCode(opts.regularization);
-  const exp = (c.expected ?? {}) as Json;
-  const k = sizes[sizes.length - 1]!;
+  const k = g.sizes[g.sizes.length - 1]!;
   const last = net.layers.length - 1;
   const lastAct = net.layers[last]!.act;
 
-  // Forward, loss and gradients of the mean loss (+ penalty) at the given weights.
+  // Forward, loss and gradients of the mean loss (+ penalty) at the given weights, dropout off.
   const ws = createWorkspace(net, n);
   forward(net, ws, x, n, true, 0, null);
   const o = ws.a[last]!.subarray(0, n * k);
@@ -136,64 +120,100 @@ function runCase(c: Json, check: Checker): void {
   net.grads.fill(0);
   backward(net, ws, x, n);
   addRegularizationGrad(net, regC, opts.regularizationRate);
-  if (exp.output !== undefined) check.compare('output', o, flat(exp.output, 'expected.output'), FORWARD_TOLERANCE);
-  if (exp.loss !== undefined) check.scalar('loss', loss, num(exp.loss, 'expected.loss'), FORWARD_TOLERANCE);
-  const g = nested(net, net.grads);
-  if (exp.grad_weights !== undefined) {
-    check.compare('grad_weights', g.w, (exp.grad_weights as number[][][]).flat(2), FORWARD_TOLERANCE);
-  }
-  if (exp.grad_biases !== undefined)
-    check.compare('grad_biases', g.b, (exp.grad_biases as number[][]).flat(), FORWARD_TOLERANCE);
+  check.maybe('output', () => o, g.output, FORWARD_TOLERANCE);
+  if (g.loss0 !== null) check.scalar('loss', loss, g.loss0, FORWARD_TOLERANCE);
+  const grads = flatOf(net, net.grads);
+  check.maybe('grad_weights', () => grads.w, g.gradWeights, FORWARD_TOLERANCE);
+  check.maybe('grad_biases', () => grads.b, g.gradBiases, FORWARD_TOLERANCE);
+  if (g.train !== null) runTraining(net, { x, y, n }, opts, g.train, check);
+}
 
-  const train = exp.train as Json | undefined;
-  if (train === undefined) return;
-  if (train.full_batch === false) throw new Error('only full-batch training cases are supported');
-  const steps = num(train.steps, 'train.steps');
-  const before = (train.loss_before_step ?? {}) as Record<string, unknown>;
-  const data: Data = { x, y, n };
+function runTraining(net: Network, data: Data, opts: TrainOptions, t: GoldenTraining, check: Checker): void {
+  const regC = regularizationCode(opts.regularization);
+  const penalty = () => regularizationPenalty(net, regC, opts.regularizationRate);
   const trainer = new Trainer(net, data, opts, 0);
-  for (let step = 0; step < steps; step++) {
-    const want = before[String(step)];
-    const penalty = want === undefined ? 0 : regularizationPenalty(net, regC, opts.regularizationRate);
+  trainer.epochCount = t.startEpoch;
+  const arrange = t.orders === null ? null : orderArranger(net, data, opts);
+  let reached = 0;
+  for (let e = 0; e < t.epochs; e++) {
+    const want = t.orders?.[e];
+    if (want !== undefined) arrange!(trainer, want);
+    const flags = t.masks?.[e];
+    const masks = flags === undefined ? null : maskSource(flags);
+    trainer.dropoutSource = masks;
+    const wantBefore = t.lossBeforeStep.get(e);
+    const before = wantBefore === undefined ? 0 : penalty();
     const r = trainer.epoch();
-    if (want !== undefined)
-      check.scalar(`loss_before_step[${step}]`, r.loss + penalty, num(want, 'loss_before_step'), TRAINED_TOLERANCE);
+    if (want !== undefined && trainer.saveState().order.some((i, at) => i !== want[at]))
+      throw new Error(`epoch ${e}: the trainer did not train in the order the case lists`);
+    if (masks !== null && masks.used() !== flags!.length)
+      throw new Error(`train.dropout_masks[${e}] holds ${flags!.length} flags, the epoch drew ${masks.used()}`);
+    if (wantBefore !== undefined) {
+      check.scalar(`loss_before_step[${e}]`, r.loss + before, wantBefore, TRAINED_TOLERANCE);
+      reached++;
+    }
+    if (t.epochLoss !== null) check.scalar(`epoch_loss[${e}]`, r.loss, t.epochLoss[e]!, TRAINED_TOLERANCE);
+    if (t.epochLr !== null) check.scalar(`epoch_lr[${e}]`, r.learningRate, t.epochLr[e]!, FORWARD_TOLERANCE);
   }
-  const after = nested(net, net.params);
-  if (train.final_weights !== undefined) {
-    check.compare('final_weights', after.w, (train.final_weights as number[][][]).flat(2), TRAINED_TOLERANCE);
+  trainer.dropoutSource = null;
+  if (reached !== t.lossBeforeStep.size) throw new Error('train.loss_before_step names steps the run never reached');
+  const after = flatOf(net, net.params);
+  check.maybe('final_weights', () => after.w, t.finalWeights, TRAINED_TOLERANCE);
+  check.maybe('final_biases', () => after.b, t.finalBiases, TRAINED_TOLERANCE);
+  if (t.finalLoss !== null) {
+    const finalLoss = trainer.evaluate(data).loss + penalty();
+    check.scalar('final_loss', finalLoss, t.finalLoss, TRAINED_TOLERANCE);
   }
-  if (train.final_biases !== undefined) {
-    check.compare('final_biases', after.b, (train.final_biases as number[][]).flat(), TRAINED_TOLERANCE);
-  }
-  const ev = trainer.evaluate(data);
-  if (train.final_loss !== undefined) {
-    const finalLoss = ev.loss + regularizationPenalty(net, regC, opts.regularizationRate);
-    check.scalar('final_loss', finalLoss, num(train.final_loss, 'final_loss'), TRAINED_TOLERANCE);
-  }
-  if (train.final_output !== undefined) {
-    const out = new Float64Array(n * k);
-    trainer.predict(x, n, out);
-    check.compare('final_output', out, flat(train.final_output, 'final_output'), TRAINED_TOLERANCE);
-  }
+  const out = new Float64Array(t.finalOutput?.length ?? 0);
+  check.maybe('final_output', () => (trainer.predict(data.x, data.n, out), out), t.finalOutput, TRAINED_TOLERANCE);
+}
+
+/**
+ * Makes the next epoch of a trainer run in a given order, through its own saveState/restoreState.
+ * The trainer shuffles at the start of every epoch with its RNG; from a given RNG state that is a
+ * fixed permutation π of positions (new[i] = old[π[i]]). A throwaway trainer from the same state
+ * and the identity order (lr 0, no dropout) shows π; the real one then starts from old = want∘π⁻¹.
+ */
+function orderArranger(net: Network, data: Data, opts: TrainOptions): (t: Trainer, want: Int32Array) => void {
+  const probeNet = createNetwork(net.spec, 'zero', 0);
+  const probeOpts: TrainOptions = { ...opts, optimizer: 'sgd', learningRate: 0, dropout: 0, clipNorm: 0 };
+  const probe = new Trainer(probeNet, data, probeOpts, 0);
+  const identity = probe.saveState();
+  return (trainer, want) => {
+    const s = trainer.saveState();
+    probe.restoreState({ ...identity, rng: s.rng });
+    probe.epoch();
+    const pi = probe.saveState().order;
+    const start = new Array<number>(want.length);
+    for (let i = 0; i < want.length; i++) start[pi[i]!] = want[i]!;
+    trainer.restoreState({ ...s, order: start });
+  };
 }
 
 /** Run one case; never throws (a malformed case is a failure with its reason). */
 export function runGoldenCase(c: unknown): GoldenResult {
-  const name = typeof (c as Json)?.name === 'string' ? ((c as Json).name as string) : '(unnamed case)';
+  const raw = c as { name?: unknown } | null;
+  const name = typeof raw?.name === 'string' ? raw.name : '(unnamed case)';
   const check = new Checker();
   try {
-    if (typeof c !== 'object' || c === null) throw new Error('a case must be an object');
-    runCase(c as Json, check);
+    runCase(readCase(c), check);
+    if (check.compared === 0) throw new Error('the case compares nothing');
   } catch (e) {
-    return { name, pass: false, maxError: NaN, failures: [`cannot run: ${(e as Error).message}`] };
+    return {
+      name,
+      pass: false,
+      maxError: NaN,
+      compared: check.compared,
+      failures: [`cannot run: ${(e as Error).message}`],
+    };
   }
-  return { name, pass: check.failures.length === 0, maxError: check.maxError, failures: check.failures };
+  const pass = check.failures.length === 0;
+  return { name, pass, maxError: check.maxError, compared: check.compared, failures: check.failures };
 }
 
 /** Every case of a reference file (an object with `cases`, or a bare list of cases). */
 export function runGoldenFile(json: unknown): GoldenResult[] {
-  const cases = Array.isArray(json) ? json : (json as Json | null)?.cases;
+  const cases = Array.isArray(json) ? json : (json as Record<string, unknown> | null)?.cases;
   if (!Array.isArray(cases)) throw new Error('a reference file holds a "cases" list');
   return cases.map(runGoldenCase);
 }

@@ -8,7 +8,7 @@
  * grads mirrors params exactly, so an optimizer step is one flat loop over both.
  */
 import { activationCode, ACT_SOFTMAX } from './activations.ts';
-import { createRng, type Rng } from './rng.ts';
+import { createRng, gaussian } from './rng.ts';
 import type { ActivationName, InitName } from './types.ts';
 
 export interface NetworkSpec {
@@ -73,13 +73,6 @@ export function layout(spec: NetworkSpec): { layers: LayerView[]; count: number 
     layers.push({ inSize, outSize, wOffset, bOffset, act: activationCode(spec.activations[l]!) });
   }
   return { layers, count: offset };
-}
-
-/** Standard normal by Box–Muller from the seeded stream (one pair per call, second discarded for simplicity). */
-function gaussian(rng: Rng): number {
-  const u = 1 - rng.next(); // (0, 1]: log is finite
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /**

@@ -215,9 +215,34 @@ export function denseBackward(
 }
 
 /**
+ * Where dropout decisions come from: one draw per hidden unit per sample, in buffer order (layer
+ * after layer, sample-major); the unit is dropped when its draw is below p. A run's Rng is one;
+ * maskSource replays a given mask (tests against reference masks).
+ */
+export type DropoutSource = Pick<Rng, 'next'>;
+
+/**
+ * A DropoutSource replaying keep (1) / drop (0) flags in draw order: keep draws 1 (never below p),
+ * drop draws 0 (below any p > 0). Throws past the end, so a short mask cannot pass unnoticed;
+ * used() says how many flags were drawn.
+ */
+export function maskSource(mask: ArrayLike<number>): DropoutSource & { used(): number } {
+  let i = 0;
+  return {
+    next() {
+      if (i >= mask.length) throw new Error(`dropout mask holds ${mask.length} flags, more units were drawn`);
+      const f = mask[i++];
+      if (f !== 0 && f !== 1) throw new Error(`dropout mask flag ${i - 1} must be 0 or 1, got ${f}`);
+      return f;
+    },
+    used: () => i,
+  };
+}
+
+/**
  * Forward n samples of `input` (n, inputs) through the net into ws. train: also writes dadz and,
  * with dropout p > 0, applies inverted dropout to hidden layers (keep with prob 1−p, scale
- * 1/(1−p)) with masks drawn from rng, element by element in buffer order.
+ * 1/(1−p)) with one draw from `drops` per element, in buffer order.
  */
 export function forward(
   net: Network,
@@ -226,7 +251,7 @@ export function forward(
   n: number,
   train: boolean,
   dropout: number,
-  rng: Rng | null,
+  drops: DropoutSource | null,
 ): void {
   const layers = net.layers;
   const last = layers.length - 1;
@@ -245,11 +270,11 @@ export function forward(
     denseForward(net.params, L, inp, z, n);
     if (L.act === ACT_SOFTMAX) softmaxRows(z, a, n, L.outSize);
     else activate(L.act, z, a, train ? ws.dadz[l]! : null, len);
-    if (train && dropout > 0 && l < last && rng !== null) {
+    if (train && dropout > 0 && l < last && drops !== null) {
       const dz = ws.dadz[l]!;
       const scale = 1 / (1 - dropout);
       for (let i = 0; i < len; i++) {
-        const m = rng.next() < dropout ? 0 : scale;
+        const m = drops.next() < dropout ? 0 : scale;
         a[i] = a[i]! * m;
         dz[i] = dz[i]! * m;
       }

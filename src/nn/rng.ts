@@ -24,3 +24,14 @@ export function createRng(seed: number): Rng {
     },
   };
 }
+
+/**
+ * Standard normal by Box–Muller from the seeded stream: two draws per call, one value (the
+ * pair's second is discarded for simplicity). 1 − u lies in (0, 1], so the log is finite.
+ * Weight init (network.ts) and the datasets (data/generators.ts) both draw through this.
+ */
+export function gaussian(rng: Rng): number {
+  const u = 1 - rng.next();
+  const v = rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

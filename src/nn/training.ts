@@ -27,7 +27,7 @@ import {
   resetOptimizerState,
   type OptimizerState,
 } from './optimizers.ts';
-import { backward, createWorkspace, forward, type Workspace } from './pass.ts';
+import { backward, createWorkspace, forward, type DropoutSource, type Workspace } from './pass.ts';
 import { addRegularizationGrad, regularizationCode } from './regularization.ts';
 import { createRng, type Rng } from './rng.ts';
 import { scheduledRate } from './schedules.ts';
@@ -140,6 +140,8 @@ export interface TrainerState {
 export class Trainer {
   /** Epochs trained; the schedule reads it (settable, e.g. when restoring a saved run). */
   epochCount = 0;
+  /** Test hook: dropout draws come from here instead of the run's RNG when set (golden.ts replays reference masks). */
+  dropoutSource: DropoutSource | null = null;
   readonly net: Network;
   private data: Data;
   private opts: TrainOptions;
@@ -291,7 +293,7 @@ export class Trainer {
     const ws = this.ws;
     const o = this.opts;
     const last = net.layers.length - 1;
-    forward(net, ws, ws.x, m, true, o.dropout, this.rng);
+    forward(net, ws, ws.x, m, true, o.dropout, this.dropoutSource ?? this.rng);
     const loss = lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, ws.y, m, this.outputs);
     lossDelta(this.lossC, this.outAct, ws.a[last]!, ws.y, ws.dadz[last]!, ws.delta[last]!, m, this.outputs, 1 / m);
     net.grads.fill(0);

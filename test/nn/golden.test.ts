@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatGoldenResult, runGoldenCase, runGoldenFile, TRAINED_TOLERANCE } from '../../src/nn/golden.ts';
 
@@ -57,8 +58,10 @@ describe('golden reference cases', () => {
 });
 
 describe('npm run golden (scripts/golden.ts)', () => {
+  // tsx through its public entry point (`node --import tsx`), as `npm run golden` runs it; never a file inside its package.
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   const run = (file: string) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/golden.ts', file], { encoding: 'utf8' });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/golden.ts', file], { encoding: 'utf8', cwd: root });
 
   it('prints a line per case and the totals, exit 0 when all pass', () => {
     const r = run('test/fixtures/golden-reference.json');
@@ -77,6 +80,21 @@ describe('npm run golden (scripts/golden.ts)', () => {
     const r = run(path);
     expect(r.stdout).toMatch(/^FAIL tanh-sigmoid-bce-sgd \(max error .*loss_before_step\[0\]/m);
     expect(r.stdout.trim().split('\n').at(-1)).toBe(`${file.cases.length - 1} passed, 1 failed`);
+    expect(r.status).toBe(1);
+  }, 20_000);
+
+  it('refuses a case that compares nothing or holds a null, with the reason, in the same totals', () => {
+    const empty = { ...structuredClone(file.cases[3]!), expected: {} };
+    const holed = structuredClone(file.cases[3]!) as unknown as { name: string; expected: { loss: unknown } };
+    holed.name = 'holed';
+    holed.expected.loss = null;
+    const path = join(mkdtempSync(join(tmpdir(), 'golden-')), 'refused.json');
+    writeFileSync(path, JSON.stringify({ cases: [empty, holed] }));
+    const r = run(path);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^FAIL tanh-tanh-mse-sgd \(max error n\/a\): cannot run: .*compares nothing/);
+    expect(lines[1]).toMatch(/^FAIL holed \(max error n\/a\): cannot run: expected\.loss must be a number, got null$/);
+    expect(lines.at(-1)).toBe('0 passed, 2 failed');
     expect(r.status).toBe(1);
   }, 20_000);
 });

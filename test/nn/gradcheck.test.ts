@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activate, activationCode, softmaxRows, ACT_SOFTMAX } from '../../src/nn/activations.ts';
 import { lossCode, lossDelta, lossSum } from '../../src/nn/losses.ts';
 import { createNetwork } from '../../src/nn/network.ts';
+import { backward, createWorkspace, forward, maskSource } from '../../src/nn/pass.ts';
 import { addRegularizationGrad, regularizationCode, regularizationPenalty } from '../../src/nn/regularization.ts';
 import { HIDDEN_ACTIVATIONS, type ActivationName, type LossName } from '../../src/nn/types.ts';
 import { centralDiff, mixedError, objective, targetsFor, uniformArray } from './helpers.ts';
@@ -159,4 +160,76 @@ describe('network gradients (layer path)', () => {
       expect(checked).toBeGreaterThan(net.params.length / 3); // not vacuously zero
     });
   }
+});
+
+/** Inverted dropout with a fixed mask: the objective is then smooth in the params, so its gradient is checkable. */
+describe('network gradients with a fixed dropout mask', () => {
+  const cases: { name: string; sizes: number[]; acts: ActivationName[]; loss: LossName; p: number }[] = [
+    { name: 'tanh, sigmoid → mse', sizes: [3, 5, 4, 2], acts: ['tanh', 'sigmoid', 'linear'], loss: 'mse', p: 0.4 },
+    { name: 'swish → softmaxCe', sizes: [2, 6, 3], acts: ['swish', 'softmax'], loss: 'softmaxCe', p: 0.25 },
+  ];
+  for (const c of cases) {
+    it(`${c.name}, p = ${c.p}: every dJ/dparam matches central differences`, () => {
+      const net = createNetwork({ sizes: c.sizes, activations: c.acts }, 'xavier', 8);
+      for (const L of net.layers) for (let j = 0; j < L.outSize; j++) net.params[L.bOffset + j] = 0.1 * (j - 1);
+      const n = 6;
+      const k = c.sizes[c.sizes.length - 1]!;
+      const last = net.layers.length - 1;
+      const x = uniformArray(n * c.sizes[0]!, 31, -2, 2);
+      const y = targetsFor(c.loss, n, k, 32);
+      // One flag per hidden unit per sample, in the order forward draws them (layer after layer, sample-major).
+      const flags = n * net.layers.slice(0, last).reduce((s, L) => s + L.outSize, 0);
+      const draw = uniformArray(flags, 33, 0, 1);
+      const mask = Float64Array.from(draw, (u) => (u < c.p ? 0 : 1));
+      expect(mask.includes(0) && mask.includes(1)).toBe(true);
+      const ws = createWorkspace(net, n);
+      const lc = lossCode(c.loss);
+      const act = net.layers[last]!.act;
+      const run = () => {
+        const src = maskSource(mask);
+        forward(net, ws, x, n, true, c.p, src);
+        expect(src.used()).toBe(flags);
+        return lossSum(lc, act, ws.z[last]!, ws.a[last]!, y, n, k) / n;
+      };
+      run();
+      lossDelta(lc, act, ws.a[last]!, y, ws.dadz[last]!, ws.delta[last]!, n, k, 1 / n);
+      net.grads.fill(0);
+      backward(net, ws, x, n);
+      const analytic = net.grads.slice();
+      let checked = 0;
+      for (let i = 0; i < net.params.length; i++) {
+        const num = centralDiff(run, net.params, i);
+        expect(mixedError(analytic[i]!, num), `param ${i}`).toBeLessThan(TOL);
+        if (Math.abs(num) > 1e-6) checked++;
+      }
+      expect(checked).toBeGreaterThan(net.params.length / 3);
+      // The mask matters: without it the gradient differs.
+      objective(net, x, y, n, c.loss).gradient();
+      expect(Array.from(net.grads)).not.toEqual(Array.from(analytic));
+    });
+  }
+
+  it('a unit dropped for every sample passes no gradient to its incoming weights', () => {
+    const net = createNetwork({ sizes: [2, 3, 1], activations: ['tanh', 'linear'] }, 'xavier', 9);
+    const n = 4;
+    const x = uniformArray(n * 2, 41, -1, 1);
+    const y = targetsFor('mse', n, 1, 42);
+    const mask = Float64Array.from({ length: n * 3 }, (_, i) => (i % 3 === 1 ? 0 : 1)); // unit 1 always dropped
+    const ws = createWorkspace(net, n);
+    forward(net, ws, x, n, true, 0.5, maskSource(mask));
+    lossDelta(lossCode('mse'), net.layers[1]!.act, ws.a[1]!, y, ws.dadz[1]!, ws.delta[1]!, n, 1, 1 / n);
+    net.grads.fill(0);
+    backward(net, ws, x, n);
+    const L = net.layers[0]!;
+    expect([net.grads[L.wOffset + 2], net.grads[L.wOffset + 3], net.grads[L.bOffset + 1]]).toEqual([0, 0, 0]);
+    expect(net.grads[L.wOffset]).not.toBe(0);
+    expect(net.grads[net.layers[1]!.wOffset + 1]).toBe(0); // its output weight sees a 0 activation
+  });
+
+  it('maskSource refuses a short mask and flags other than 0 and 1', () => {
+    const src = maskSource([1, 0]);
+    expect([src.next(), src.next()]).toEqual([1, 0]);
+    expect(() => src.next()).toThrow(/holds 2 flags/);
+    expect(() => maskSource([0.5]).next()).toThrow(/must be 0 or 1/);
+  });
 });

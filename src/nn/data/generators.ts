@@ -14,7 +14,7 @@
  *
  * Output order: the points are shuffled (seeded) at the end, so any prefix mixes the classes.
  */
-import { createRng, type Rng } from '../rng.ts';
+import { createRng, gaussian, type Rng } from '../rng.ts';
 import { DOMAIN, LIMITS, type DatasetName } from '../types.ts';
 import { classCount, problemOf, type Dataset } from './dataset.ts';
 
@@ -44,17 +44,10 @@ function uniform(rng: Rng, a: number, b: number): number {
   return a + (b - a) * rng.next();
 }
 
-/** Standard normal by Box–Muller (one of the pair; 1 − u keeps the log finite). */
-function normal(rng: Rng): number {
-  const u = 1 - rng.next();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(TAU * v);
-}
-
 /** mean + sd·N(0,1), redrawn until inside [-DOMAIN, DOMAIN] (a fallback keeps the loop bounded). */
 function normalInDomain(rng: Rng, mean: number, sd: number): number {
   for (let tries = 0; tries < 1000; tries++) {
-    const v = mean + sd * normal(rng);
+    const v = mean + sd * gaussian(rng);
     if (v >= -DOMAIN && v <= DOMAIN) return v;
   }
   return Math.max(-DOMAIN, Math.min(DOMAIN, mean));
