@@ -19,6 +19,7 @@
  * not fit the config are dropped with a notice (the run then starts fresh).
  */
 import { z } from 'zod';
+import type { TrainerState } from '../nn/training.ts';
 import { DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
 import { describeValue, validateConfig, type ConfigNotice } from './schema.ts';
 
@@ -34,13 +35,6 @@ export interface SavedHistoryPoint {
   testLoss: number | null;
   trainAccuracy: number | null;
   testAccuracy: number | null;
-}
-
-/** What the trainer needs, beyond the weights, to continue exactly as the original would. */
-export interface TrainerState {
-  rng: number;
-  order: number[];
-  optimizer: { m: number[]; v: number[]; t: number };
 }
 
 export interface Experiment {
@@ -99,11 +93,12 @@ const historyShape = z
     }),
   )
   .max(100_000);
+/** The engine's TrainerState (src/nn/training.ts); `satisfies` keeps this schema in step with it. */
 const trainerShape = z.object({
   rng: z.number().int().min(0).max(0xffffffff),
   order: z.array(z.number().int().min(0)),
   optimizer: z.object({ m: z.array(num), v: z.array(num), t: z.number().int().min(0) }),
-});
+}) satisfies z.ZodType<TrainerState>;
 const dataShape = z.object({
   train: z.array(z.object({ x: num, y: num, label: num })),
   test: z.array(z.object({ x: num, y: num, label: num })),
