@@ -28,9 +28,15 @@ export const FILE_VERSION = 1;
 /** A larger file is refused before parsing. */
 export const MAX_FILE_CHARS = 20_000_000;
 
-export interface SavedHistoryPoint {
+/**
+ * One point of the loss history: what the chart draws (src/state/history.ts builds them) and what
+ * a file stores. Null where nothing was recorded (e.g. accuracy for regression).
+ */
+export interface HistoryPoint {
   epoch: number;
+  /** Mean minibatch loss during the epoch(s). */
   batchLoss: number | null;
+  /** Whole train/test set after the epoch(s) (evaluated on a stride, see protocol.ts HistoryChunk). */
   trainLoss: number | null;
   testLoss: number | null;
   trainAccuracy: number | null;
@@ -41,7 +47,7 @@ export interface Experiment {
   config: ExperimentConfig;
   weights?: { weights: number[][][]; biases: number[][] };
   epoch: number;
-  history: SavedHistoryPoint[];
+  history: HistoryPoint[];
   trainer?: TrainerState;
   data?: { train: DataPoint[]; test: DataPoint[] };
 }
