@@ -19,8 +19,9 @@
  * not fit the config are dropped with a notice (the run then starts fresh).
  */
 import { z } from 'zod';
+import { parameterCount, weightsMismatch, type NestedWeights } from '../nn/network.ts';
 import type { TrainerState } from '../nn/training.ts';
-import { DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
+import { DEFAULT_CONFIG, networkSizes, type DataPoint, type ExperimentConfig } from './config.ts';
 import { describeValue, validateConfig, type ConfigNotice } from './schema.ts';
 
 export const FILE_FORMAT = 'nn-playground-experiment';
@@ -45,7 +46,7 @@ export interface HistoryPoint {
 
 export interface Experiment {
   config: ExperimentConfig;
-  weights?: { weights: number[][][]; biases: number[][] };
+  weights?: NestedWeights;
   epoch: number;
   history: HistoryPoint[];
   trainer?: TrainerState;
@@ -53,17 +54,6 @@ export interface Experiment {
 }
 
 export type ReadResult = { ok: true; experiment: Experiment; notices: ConfigNotice[] } | { ok: false; error: string };
-
-/** Layer sizes the config implies: [inputs, ...hidden, outputs]. */
-export function networkSizes(config: ExperimentConfig): number[] {
-  return [config.features.length, ...config.hidden, config.problem === 'multiclass' ? config.classes : 1];
-}
-
-export function parameterCount(sizes: readonly number[]): number {
-  let n = 0;
-  for (let l = 1; l < sizes.length; l++) n += sizes[l]! * (sizes[l - 1]! + 1);
-  return n;
-}
 
 export function writeExperimentFile(e: Experiment): string {
   const out: Record<string, unknown> = { format: FILE_FORMAT, version: FILE_VERSION, config: e.config };
@@ -109,22 +99,6 @@ const dataShape = z.object({
   train: z.array(z.object({ x: num, y: num, label: num })),
   test: z.array(z.object({ x: num, y: num, label: num })),
 });
-
-/** Why these weights do not fit the network `sizes`, or null when they do. */
-export function weightsMismatch(sizes: readonly number[], weights: number[][][], biases: number[][]): string | null {
-  const layers = sizes.length - 1;
-  if (weights.length !== layers || biases.length !== layers)
-    return `the file has ${weights.length} weight layers and ${biases.length} bias layers; the network has ${layers}`;
-  for (let l = 0; l < layers; l++) {
-    const out = sizes[l + 1]!;
-    const inn = sizes[l]!;
-    const w = weights[l]!;
-    if (w.length !== out || w.some((row) => row.length !== inn))
-      return `layer ${l + 1} weights should be ${out} rows of ${inn}`;
-    if (biases[l]!.length !== out) return `layer ${l + 1} biases should be ${out} values`;
-  }
-  return null;
-}
 
 /** Read an experiment file's text. Never throws. */
 export function readExperimentFile(text: string): ReadResult {

@@ -11,7 +11,7 @@ import { gridPoints } from '../nn/grid.ts';
 import { createNetwork, setWeights, type Network } from '../nn/network.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../nn/training.ts';
 import { DOMAIN, type OutputActivation, type ProblemType } from '../nn/types.ts';
-import { outputFor, type ExperimentConfig } from '../share/config.ts';
+import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from './protocol.ts';
 
 export const TRAINER_SALT = 0x9e3779b9;
@@ -69,8 +69,7 @@ export function buildRun(
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
   const out = outputFor(problem, config.loss);
   const features = [...config.features];
-  const outputs = problem === 'multiclass' ? dataset.classes : 1;
-  const sizes = [features.length, ...config.hidden, outputs];
+  const sizes = networkSizes({ features, hidden: config.hidden, problem, classes: dataset.classes });
   const activations = [...config.hidden.map(() => config.activation), out.activation];
   const net = createNetwork({ sizes, activations }, config.init, config.seed);
   if (restore) setWeights(net, restore.weights, restore.biases);
