@@ -22,6 +22,7 @@ import type {
   OptimizerName,
   OutputActivation,
   ProblemType,
+  Region,
   RegularizationName,
   ScheduleName,
 } from '../nn/types.ts';
@@ -133,7 +134,7 @@ export interface RunInfo {
   outputActivation: OutputActivation;
   loss: LossName;
   /** Grids cover x in [xMin, xMax], y in [yMin, yMax]; row 0 is the top (yMax), column 0 the left (xMin). */
-  region: { xMin: number; xMax: number; yMin: number; yMax: number };
+  region: Region;
   gridResolution: number;
   /** F·R·R, feature-major: the input-node thumbnails. */
   inputGrids: Float32Array;
