@@ -15,14 +15,7 @@
 import { computeFeatures } from './features.ts';
 import { hiddenUnitCount, inputSize, outputSize, type Network } from './network.ts';
 import { createWorkspace, forward, type Workspace } from './pass.ts';
-import { LIMITS, type FeatureName } from './types.ts';
-
-export interface GridRegion {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
+import { LIMITS, type FeatureName, type Region } from './types.ts';
 
 /** Cells per forward chunk: (CHUNK, units) buffers of a 16-wide layer stay within L1/L2. */
 const CHUNK = 512;
@@ -59,7 +52,7 @@ function checkResolution(resolution: number): void {
 }
 
 /** Coordinates of cells [start, start+m) into points (m, 2). */
-function fillPoints(region: GridRegion, r: number, start: number, m: number, points: Float64Array): void {
+function fillPoints(region: Region, r: number, start: number, m: number, points: Float64Array): void {
   const dx = (region.xMax - region.xMin) / (r - 1);
   const dy = (region.yMax - region.yMin) / (r - 1);
   for (let i = 0; i < m; i++) {
@@ -72,7 +65,7 @@ function fillPoints(region: GridRegion, r: number, start: number, m: number, poi
 }
 
 /** The (R², 2) coordinates of every cell, in the grid's order (for input-feature thumbnails). */
-export function gridPoints(region: GridRegion, resolution: number): Float64Array {
+export function gridPoints(region: Region, resolution: number): Float64Array {
   checkResolution(resolution);
   const pts = new Float64Array(resolution * resolution * 2);
   fillPoints(region, resolution, 0, resolution * resolution, pts);
@@ -82,7 +75,7 @@ export function gridPoints(region: GridRegion, resolution: number): Float64Array
 export function predictGrid(
   net: Network,
   features: readonly FeatureName[],
-  region: GridRegion,
+  region: Region,
   resolution: number,
   out: Float32Array,
   hidden?: Float32Array,

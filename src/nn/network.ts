@@ -18,15 +18,25 @@ export interface NetworkSpec {
   activations: ActivationName[];
 }
 
-export interface LayerView {
+/** Where one layer's W and b sit in the flat params (and grads). */
+export interface LayerOffsets {
   inSize: number;
   outSize: number;
   /** Offset of W (outSize*inSize, row-major) in params/grads. */
   wOffset: number;
   /** Offset of b (outSize) in params/grads. */
   bOffset: number;
+}
+
+export interface LayerView extends LayerOffsets {
   /** Activation code (activations.ts), so hot loops never look names up. */
   act: number;
+}
+
+/** Weights and biases as nested arrays, the golden/JSON layout: weights[l][to][from], biases[l][to]. */
+export interface NestedWeights {
+  weights: number[][][];
+  biases: number[][];
 }
 
 export interface Network {
@@ -59,20 +69,31 @@ function checkSpec(spec: NetworkSpec): void {
   });
 }
 
-/** The layer views and the parameter count of a spec. */
-export function layout(spec: NetworkSpec): { layers: LayerView[]; count: number } {
-  checkSpec(spec);
-  const layers: LayerView[] = [];
+/** Each layer's offsets in the params of a network of `sizes` ([inputs, ...hidden, outputs]), and P. */
+export function paramLayout(sizes: readonly number[]): { layers: LayerOffsets[]; count: number } {
+  const layers: LayerOffsets[] = [];
   let offset = 0;
-  for (let l = 0; l < spec.sizes.length - 1; l++) {
-    const inSize = spec.sizes[l]!;
-    const outSize = spec.sizes[l + 1]!;
+  for (let l = 0; l < sizes.length - 1; l++) {
+    const inSize = sizes[l]!;
+    const outSize = sizes[l + 1]!;
     const wOffset = offset;
     const bOffset = wOffset + inSize * outSize;
     offset = bOffset + outSize;
-    layers.push({ inSize, outSize, wOffset, bOffset, act: activationCode(spec.activations[l]!) });
+    layers.push({ inSize, outSize, wOffset, bOffset });
   }
   return { layers, count: offset };
+}
+
+/** P: the number of weights and biases of a network of `sizes`. */
+export function parameterCount(sizes: readonly number[]): number {
+  return paramLayout(sizes).count;
+}
+
+/** The layer views and the parameter count of a spec. */
+export function layout(spec: NetworkSpec): { layers: LayerView[]; count: number } {
+  checkSpec(spec);
+  const { layers, count } = paramLayout(spec.sizes);
+  return { layers: layers.map((L, l) => ({ ...L, act: activationCode(spec.activations[l]!) })), count };
 }
 
 /**
@@ -142,37 +163,53 @@ export function biasIndex(net: Network, layer: number, to: number): number {
   return L.bOffset + to;
 }
 
-/** Nested copies in the golden layout: weights[l][to][from], biases[l][to]. */
-export function getWeights(
-  net: Network,
-  source: Float64Array = net.params,
-): { weights: number[][][]; biases: number[][] } {
+/** W and b of every layer from flat params, in the golden (out, in) row-major nested layout. */
+export function unpackParams(layers: readonly LayerOffsets[], params: Float64Array): NestedWeights {
   const weights: number[][][] = [];
   const biases: number[][] = [];
-  for (const L of net.layers) {
+  for (const L of layers) {
     const W: number[][] = [];
     for (let j = 0; j < L.outSize; j++) {
       const row = L.wOffset + j * L.inSize;
-      W.push(Array.from(source.subarray(row, row + L.inSize)));
+      W.push(Array.from(params.subarray(row, row + L.inSize)));
     }
     weights.push(W);
-    biases.push(Array.from(source.subarray(L.bOffset, L.bOffset + L.outSize)));
+    biases.push(Array.from(params.subarray(L.bOffset, L.bOffset + L.outSize)));
   }
   return { weights, biases };
 }
 
-/** Write nested weights and biases (golden layout) into params; shapes must match exactly. */
-export function setWeights(net: Network, weights: number[][][], biases: number[][]): void {
-  if (weights.length !== net.layers.length || biases.length !== net.layers.length) {
-    throw new Error(`Expected ${net.layers.length} layers of weights and biases`);
+/** Nested copies in the golden layout: weights[l][to][from], biases[l][to]. */
+export function getWeights(net: Network, source: Float64Array = net.params): NestedWeights {
+  return unpackParams(net.layers, source);
+}
+
+/** Why nested weights and biases do not fit a network of `sizes`, or null when they do. */
+export function weightsMismatch(sizes: readonly number[], weights: number[][][], biases: number[][]): string | null {
+  const layers = sizes.length - 1;
+  if (weights.length !== layers || biases.length !== layers)
+    return `there are ${weights.length} weight layers and ${biases.length} bias layers; the network has ${layers}`;
+  for (let l = 0; l < layers; l++) {
+    const out = sizes[l + 1]!;
+    const inn = sizes[l]!;
+    const w = weights[l]!;
+    if (w.length !== out) return `layer ${l + 1} weights should be ${out} rows of ${inn}`;
+    const j = w.findIndex((row) => row.length !== inn);
+    if (j >= 0) return `layer ${l + 1}, row ${j + 1}: expected ${inn} weights, got ${w[j]!.length}`;
+    if (biases[l]!.length !== out) return `layer ${l + 1} biases should be ${out} values`;
   }
+  return null;
+}
+
+/** Write nested weights and biases (golden layout) into params; throws, changing nothing, when a shape differs. */
+export function setWeights(net: Network, weights: number[][][], biases: number[][]): void {
+  const why = weightsMismatch(net.spec.sizes, weights, biases);
+  if (why) throw new Error(`The weights do not fit the network: ${why}`);
   net.layers.forEach((L, l) => {
     const W = weights[l]!;
     const b = biases[l]!;
-    if (W.length !== L.outSize || b.length !== L.outSize) throw new Error(`Layer ${l}: expected ${L.outSize} rows`);
     for (let j = 0; j < L.outSize; j++) {
       const row = W[j]!;
-      if (row.length !== L.inSize) throw new Error(`Layer ${l} row ${j}: expected ${L.inSize} weights`);
       for (let i = 0; i < L.inSize; i++) net.params[L.wOffset + j * L.inSize + i] = Number(row[i]);
       net.params[L.bOffset + j] = Number(b[j]);
     }

@@ -64,6 +64,24 @@ export type DatasetName = (typeof DATASETS)[number];
 /** The input plane every dataset lives in: x and y in [−DOMAIN, DOMAIN]. */
 export const DOMAIN = 6;
 
+/** A rectangle of the input plane: x in [xMin, xMax], y in [yMin, yMax]. */
+export interface Region {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** The whole input plane every dataset lives in, [−DOMAIN, DOMAIN]². */
+export const PLANE_REGION: Readonly<Region> = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
+/** The article's XOR truth table lives on {0, 1}²: show that square, not the whole ±6 plane. */
+export const XOR_TABLE_REGION: Readonly<Region> = { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 };
+
+/** The region a dataset is shown in (a fresh copy). */
+export function regionOf(dataset: DatasetName): Region {
+  return { ...(dataset === 'xorTable' ? XOR_TABLE_REGION : PLANE_REGION) };
+}
+
 export const LIMITS = {
   inputs: { min: 1, max: 9 },
   hiddenLayers: { min: 0, max: 8 },

@@ -105,6 +105,14 @@ export function outputFor(problem: ProblemType, loss: LossName): { activation: O
   return loss === 'bce' ? { activation: 'sigmoid', loss: 'bce' } : { activation: 'tanh', loss: 'mse' };
 }
 
+/**
+ * The layer sizes a config implies, [F, ...hidden, O]: F input features, O = K outputs for
+ * multiclass (one per class), else 1. The worker passes the problem and K its data pose.
+ */
+export function networkSizes(c: Pick<ExperimentConfig, 'features' | 'hidden' | 'problem' | 'classes'>): number[] {
+  return [c.features.length, ...c.hidden, c.problem === 'multiclass' ? c.classes : 1];
+}
+
 /** Which losses a person may pick for a problem (the first is the default). */
 export function lossesFor(problem: ProblemType): LossName[] {
   if (problem === 'multiclass') return ['softmaxCe'];

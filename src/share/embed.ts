@@ -10,7 +10,7 @@
  */
 import { FEATURES } from '../nn/types.ts';
 
-/** The panels of the page (App's PanelId). */
+/** The panels of the page, the ones a link can hide (App's `hidden`). */
 export const PANEL_IDS = ['data', 'features', 'hyper', 'network', 'output', 'chart'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 

@@ -19,7 +19,9 @@
  * not fit the config are dropped with a notice (the run then starts fresh).
  */
 import { z } from 'zod';
-import { DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
+import { parameterCount, weightsMismatch, type NestedWeights } from '../nn/network.ts';
+import type { TrainerState } from '../nn/training.ts';
+import { DEFAULT_CONFIG, networkSizes, type DataPoint, type ExperimentConfig } from './config.ts';
 import { describeValue, validateConfig, type ConfigNotice } from './schema.ts';
 
 export const FILE_FORMAT = 'nn-playground-experiment';
@@ -27,43 +29,31 @@ export const FILE_VERSION = 1;
 /** A larger file is refused before parsing. */
 export const MAX_FILE_CHARS = 20_000_000;
 
-export interface SavedHistoryPoint {
+/**
+ * One point of the loss history: what the chart draws (src/state/history.ts builds them) and what
+ * a file stores. Null where nothing was recorded (e.g. accuracy for regression).
+ */
+export interface HistoryPoint {
   epoch: number;
+  /** Mean minibatch loss during the epoch(s). */
   batchLoss: number | null;
+  /** Whole train/test set after the epoch(s) (evaluated on a stride, see protocol.ts HistoryChunk). */
   trainLoss: number | null;
   testLoss: number | null;
   trainAccuracy: number | null;
   testAccuracy: number | null;
 }
 
-/** What the trainer needs, beyond the weights, to continue exactly as the original would. */
-export interface TrainerState {
-  rng: number;
-  order: number[];
-  optimizer: { m: number[]; v: number[]; t: number };
-}
-
 export interface Experiment {
   config: ExperimentConfig;
-  weights?: { weights: number[][][]; biases: number[][] };
+  weights?: NestedWeights;
   epoch: number;
-  history: SavedHistoryPoint[];
+  history: HistoryPoint[];
   trainer?: TrainerState;
   data?: { train: DataPoint[]; test: DataPoint[] };
 }
 
 export type ReadResult = { ok: true; experiment: Experiment; notices: ConfigNotice[] } | { ok: false; error: string };
-
-/** Layer sizes the config implies: [inputs, ...hidden, outputs]. */
-export function networkSizes(config: ExperimentConfig): number[] {
-  return [config.features.length, ...config.hidden, config.problem === 'multiclass' ? config.classes : 1];
-}
-
-export function parameterCount(sizes: readonly number[]): number {
-  let n = 0;
-  for (let l = 1; l < sizes.length; l++) n += sizes[l]! * (sizes[l - 1]! + 1);
-  return n;
-}
 
 export function writeExperimentFile(e: Experiment): string {
   const out: Record<string, unknown> = { format: FILE_FORMAT, version: FILE_VERSION, config: e.config };
@@ -99,31 +89,16 @@ const historyShape = z
     }),
   )
   .max(100_000);
+/** The engine's TrainerState (src/nn/training.ts); `satisfies` keeps this schema in step with it. */
 const trainerShape = z.object({
   rng: z.number().int().min(0).max(0xffffffff),
   order: z.array(z.number().int().min(0)),
   optimizer: z.object({ m: z.array(num), v: z.array(num), t: z.number().int().min(0) }),
-});
+}) satisfies z.ZodType<TrainerState>;
 const dataShape = z.object({
   train: z.array(z.object({ x: num, y: num, label: num })),
   test: z.array(z.object({ x: num, y: num, label: num })),
 });
-
-/** Why these weights do not fit the network `sizes`, or null when they do. */
-export function weightsMismatch(sizes: readonly number[], weights: number[][][], biases: number[][]): string | null {
-  const layers = sizes.length - 1;
-  if (weights.length !== layers || biases.length !== layers)
-    return `the file has ${weights.length} weight layers and ${biases.length} bias layers; the network has ${layers}`;
-  for (let l = 0; l < layers; l++) {
-    const out = sizes[l + 1]!;
-    const inn = sizes[l]!;
-    const w = weights[l]!;
-    if (w.length !== out || w.some((row) => row.length !== inn))
-      return `layer ${l + 1} weights should be ${out} rows of ${inn}`;
-    if (biases[l]!.length !== out) return `layer ${l + 1} biases should be ${out} values`;
-  }
-  return null;
-}
 
 /** Read an experiment file's text. Never throws. */
 export function readExperimentFile(text: string): ReadResult {

@@ -8,8 +8,8 @@
  * notice. Unknown keys are ignored. `validateConfig` never throws, whatever it is given.
  */
 import { z } from 'zod';
+import { problemOf } from '../nn/data.ts';
 import {
-  CLASSIFICATION_DATASETS,
   DATASETS,
   DOMAIN,
   FEATURES,
@@ -17,14 +17,10 @@ import {
   INITS,
   LIMITS,
   LOSSES,
-  MULTICLASS_DATASETS,
   OPTIMIZERS,
   PROBLEMS,
-  REGRESSION_DATASETS,
   REGULARIZATIONS,
   SCHEDULES,
-  type DatasetName,
-  type ProblemType,
 } from '../nn/types.ts';
 import { DEFAULT_CONFIG, lossesFor, type DataPoint, type ExperimentConfig, type Speed, type Theme } from './config.ts';
 
@@ -201,17 +197,6 @@ const RULES: Record<Field, Rule> = {
 /** Every config field, in the order links and files write them. */
 export const CONFIG_FIELDS = Object.keys(DEFAULT_CONFIG) as Field[];
 
-const PROBLEM_OF: ReadonlyMap<DatasetName, ProblemType> = new Map([
-  ...CLASSIFICATION_DATASETS.map((d) => [d, 'classification'] as const),
-  ...REGRESSION_DATASETS.map((d) => [d, 'regression'] as const),
-  ...MULTICLASS_DATASETS.map((d) => [d, 'multiclass'] as const),
-]);
-
-/** The problem a dataset poses; 'custom' poses whichever the person chose. */
-export function datasetProblem(dataset: DatasetName, chosen: ProblemType): ProblemType {
-  return PROBLEM_OF.get(dataset) ?? chosen;
-}
-
 function isRecord(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
@@ -275,7 +260,7 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
 
 /** Dataset ↔ problem ↔ loss, and custom points ↔ problem and classes. */
 function makeCoherent(c: ExperimentConfig, notices: ConfigNotice[]): ExperimentConfig {
-  const problem = datasetProblem(c.dataset, c.problem);
+  const problem = problemOf(c.dataset, c.problem);
   if (problem !== c.problem) {
     notices.push({
       field: 'problem',

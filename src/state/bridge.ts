@@ -8,6 +8,7 @@
 import { useEffect } from 'react';
 import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
+import { requestFrame } from './frame.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
 import { installTestHook } from './testHook.ts';
 
@@ -20,15 +21,6 @@ export interface BridgeOptions {
   /** Ping interval and silence timeout of each worker (see client.ts); false: none. */
   heartbeat?: ClientOptions['heartbeat'];
 }
-
-const nextFrame: (fn: () => void) => void =
-  typeof requestAnimationFrame === 'function'
-    ? (fn) => {
-        requestAnimationFrame(() => fn());
-      }
-    : (fn) => {
-        setTimeout(fn, 16);
-      };
 
 /** Start the worker and wire it to the store; returns the function that stops and terminates it. */
 export function startWorkerBridge(options: BridgeOptions = {}): () => void {
@@ -65,7 +57,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
       }
       receiveEvent(event);
       if (event.type === 'snapshot') {
-        if (ackDue === null) nextFrame(sendAck);
+        if (ackDue === null) requestFrame(sendAck);
         ackDue = { runId: event.snapshot.runId, seq: event.snapshot.seq };
       }
     });

@@ -2,6 +2,7 @@
  * How a config change reaches the worker, and the coherence rules between dataset, problem and
  * loss. Pure functions over ExperimentConfig.
  */
+import { problemOf } from '../nn/data.ts';
 import {
   CLASSIFICATION_DATASETS,
   MULTICLASS_DATASETS,
@@ -45,11 +46,6 @@ const DATASETS_OF: Record<ProblemType, readonly DatasetName[]> = {
   multiclass: MULTICLASS_DATASETS,
 };
 
-function problemOfDataset(name: DatasetName): ProblemType | null {
-  for (const p of ['classification', 'regression', 'multiclass'] as const) if (DATASETS_OF[p].includes(name)) return p;
-  return null; // custom
-}
-
 /**
  * Keep dataset, problem and loss coherent: picking a dataset sets its problem; picking a problem
  * the dataset does not pose picks that problem's first dataset; a loss the problem does not
@@ -57,9 +53,10 @@ function problemOfDataset(name: DatasetName): ProblemType | null {
  */
 export function coherentConfig(next: ExperimentConfig, patch: Partial<ExperimentConfig>): ExperimentConfig {
   const c = { ...next };
-  const dsProblem = problemOfDataset(c.dataset);
-  if (patch.dataset !== undefined && dsProblem) c.problem = dsProblem;
-  else if (patch.problem !== undefined && dsProblem && dsProblem !== c.problem) c.dataset = DATASETS_OF[c.problem][0]!;
+  // 'custom' poses whichever problem is chosen, so it never moves the problem or the dataset.
+  const dsProblem = problemOf(c.dataset, c.problem);
+  if (patch.dataset !== undefined) c.problem = dsProblem;
+  else if (patch.problem !== undefined && dsProblem !== c.problem) c.dataset = DATASETS_OF[c.problem][0]!;
   const losses = lossesFor(c.problem);
   if (!losses.includes(c.loss)) c.loss = losses[0]!;
   return c;

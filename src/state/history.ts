@@ -7,21 +7,13 @@
  * bucket doubles, so the points stay evenly spaced and their number stays in (max/2, max].
  * The points not yet filling a bucket show as one provisional last point.
  */
+import type { HistoryPoint } from '../share/file.ts';
 import type { HistoryChunk } from '../worker/protocol.ts';
+
+export type { HistoryPoint };
 
 /** Points the chart gets at most: more than a chart can show, few enough for a cheap re-render. */
 export const MAX_HISTORY = 500;
-
-export interface HistoryPoint {
-  epoch: number;
-  /** Mean minibatch loss during the epoch(s). */
-  batchLoss: number | null;
-  /** Whole train/test set after the epoch(s) (evaluated on a stride, see protocol.ts HistoryChunk). */
-  trainLoss: number | null;
-  testLoss: number | null;
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
-}
 
 const FIELDS = ['batchLoss', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 const F = FIELDS.length;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeatureName } from '../nn/types.ts';
-import type { ExperimentConfig } from '../share/config.ts';
+import { networkSizes, type ExperimentConfig } from '../share/config.ts';
+import type { PanelId } from '../share/embed.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
 import {
   regenerate,
@@ -30,9 +31,6 @@ import { paintDatasetPreview } from './previews.ts';
 import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TopBar } from './TopBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-
-/** Panels a link can hide (embed mode). */
-export type PanelId = 'data' | 'features' | 'hyper' | 'network' | 'output' | 'chart';
 
 export interface AppProps {
   /** Extra top-bar items ("Copy link", export...). */
@@ -103,10 +101,10 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
 
   const onChange = useCallback((patch: Partial<ExperimentConfig>) => setConfig(patch), []);
   const cfg = () => useStore.getState().config;
-  const outputs = config.problem === 'multiclass' ? config.classes : 1;
+  const { features, hidden: layers, problem, classes } = config;
   const sizes = useMemo(
-    () => [config.features.length, ...config.hidden, outputs],
-    [config.features.length, config.hidden, outputs],
+    () => networkSizes({ features, hidden: layers, problem, classes }),
+    [features, layers, problem, classes],
   );
 
   return (

@@ -1,6 +1,6 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { DOMAIN } from '../nn/types.ts';
-import { niceTicks, pxToData, xToPx, yToPx, type Region } from '../viz/axes.ts';
+import { PLANE_REGION, type Region } from '../nn/types.ts';
+import { niceTicks, pxToData, xToPx, yToPx } from '../viz/axes.ts';
 import { paintClassField, paintScalarField } from '../viz/heatmap.ts';
 import { classColor } from '../viz/colors.ts';
 import { divergingColor } from '../viz/colors.ts';
@@ -30,15 +30,13 @@ export interface OutputViewProps {
   onPlaneClick?: (p: PlaneClick) => void;
 }
 
-const DEFAULT_REGION: Region = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
-
 /** The decision boundary: a small R×R canvas scaled by CSS, points on a crisp overlay, axes in HTML. */
 export function OutputView(p: OutputViewProps) {
   const heat = useRef<HTMLCanvasElement>(null);
   const dots = useRef<HTMLCanvasElement>(null);
   const plane = useRef<HTMLDivElement>(null);
   const size = useBoxWidth(plane, 360);
-  const [region, setRegion] = useState<Region>(DEFAULT_REGION);
+  const [region, setRegion] = useState<Region>(PLANE_REGION);
   const image = useRef<ImageData | null>(null);
   /** The points change with the run (its data), not with every snapshot: redraw them only then. */
   const pointsDrawn = useRef<{ info: RunInfo | null; key: string }>({ info: null, key: '' });

@@ -2,45 +2,24 @@
  * Config changes that must move together (a dataset implies its problem type, a problem type
  * its loss). Pure: they return the patch for setConfig, so the store sees one consistent change.
  */
-import {
-  CLASSIFICATION_DATASETS,
-  LIMITS,
-  MULTICLASS_DATASETS,
-  REGRESSION_DATASETS,
-  type DatasetName,
-  type FeatureName,
-  type ProblemType,
-} from '../nn/types.ts';
-import { lossesFor, type ExperimentConfig } from '../share/config.ts';
+import { LIMITS, type DatasetName, type FeatureName, type ProblemType } from '../nn/types.ts';
+import type { ExperimentConfig } from '../share/config.ts';
+import { coherentConfig } from '../state/configRules.ts';
 import { FEATURES } from '../nn/types.ts';
 
-export function problemOfDataset(name: DatasetName, current: ProblemType): ProblemType {
-  if ((CLASSIFICATION_DATASETS as readonly string[]).includes(name)) return 'classification';
-  if ((REGRESSION_DATASETS as readonly string[]).includes(name)) return 'regression';
-  if ((MULTICLASS_DATASETS as readonly string[]).includes(name)) return 'multiclass';
-  return current; // custom points keep the problem they were drawn for
-}
-
-function lossPatch(c: ExperimentConfig, problem: ProblemType): Partial<ExperimentConfig> {
-  const allowed = lossesFor(problem);
-  return allowed.includes(c.loss) ? {} : { loss: allowed[0] ?? c.loss };
+/** The keys that change when `patch` is applied with the store's coherence rules (coherentConfig). */
+function coherentPatch(c: ExperimentConfig, patch: Partial<ExperimentConfig>): Partial<ExperimentConfig> {
+  const next = coherentConfig({ ...c, ...patch }, patch);
+  const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => next[k] !== c[k]);
+  return Object.fromEntries(changed.map((k) => [k, next[k]])) as Partial<ExperimentConfig>;
 }
 
 export function datasetPatch(c: ExperimentConfig, dataset: DatasetName): Partial<ExperimentConfig> {
-  const problem = problemOfDataset(dataset, c.problem);
-  return problem === c.problem ? { dataset } : { dataset, problem, ...lossPatch(c, problem) };
+  return { dataset, ...coherentPatch(c, { dataset }) };
 }
 
-const FIRST_DATASET: Record<ProblemType, DatasetName> = {
-  classification: 'circle',
-  regression: 'regPlane',
-  multiclass: 'blobs',
-};
-
 export function problemPatch(c: ExperimentConfig, problem: ProblemType): Partial<ExperimentConfig> {
-  if (problem === c.problem) return {};
-  const keep = c.dataset === 'custom' || problemOfDataset(c.dataset, problem) === problem;
-  return { problem, ...lossPatch(c, problem), ...(keep ? {} : { dataset: FIRST_DATASET[problem] }) };
+  return problem === c.problem ? {} : coherentPatch(c, { problem });
 }
 
 export type ShapeResult = { patch: Partial<ExperimentConfig> } | { limit: string };

@@ -3,6 +3,7 @@
  * store) and redraw on requestAnimationFrame, at most once per frame, without React renders.
  */
 import { useEffect, useRef } from 'react';
+import { cancelFrame, requestFrame } from '../state/frame.ts';
 import type { RunInfo, Snapshot } from '../worker/protocol.ts';
 
 export interface LiveState {
@@ -19,13 +20,6 @@ export interface LiveSource {
 export function staticSource(state: LiveState): LiveSource {
   return { get: () => state, subscribe: () => () => undefined };
 }
-
-const raf: (cb: () => void) => number =
-  typeof requestAnimationFrame === 'function'
-    ? (cb) => requestAnimationFrame(cb)
-    : (cb) => setTimeout(cb, 16) as unknown as number;
-const caf: (id: number) => void =
-  typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
 
 /**
  * Calls draw(state) once now and then on the next animation frame after the source's info or
@@ -49,7 +43,7 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
       frame = 0;
       const t0 = nowMs();
       if (t0 < nextAllowed) {
-        frame = raf(run);
+        frame = requestFrame(run);
         return;
       }
       const s = source.get();
@@ -61,11 +55,11 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     const off = source.subscribe(() => {
       const s = source.get();
       if (sameState(s, last)) return;
-      if (!frame) frame = raf(run);
+      if (!frame) frame = requestFrame(run);
     });
     return () => {
       off();
-      if (frame) caf(frame);
+      if (frame) cancelFrame(frame);
     };
   }, [source, redrawKey, duty]);
 }
@@ -104,15 +98,15 @@ export function useProgressiveDraw(
         job = startRef.current(s);
       }
       if (job.step(budgetMs)) job = null;
-      frame = raf(tick);
+      frame = requestFrame(tick);
     };
     tick();
     const off = source.subscribe(() => {
-      if (!frame) frame = raf(tick);
+      if (!frame) frame = requestFrame(tick);
     });
     return () => {
       off();
-      if (frame) caf(frame);
+      if (frame) cancelFrame(frame);
     };
   }, [source, redrawKey, budgetMs]);
 }

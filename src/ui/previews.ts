@@ -1,6 +1,6 @@
 /** The dataset picker's thumbnails: the data helper's generator and preview renderer on a canvas. */
 import { datasetFromPoints, generateDataset, type Dataset } from '../nn/data.ts';
-import type { DatasetName } from '../nn/types.ts';
+import { XOR_TABLE_REGION, type DatasetName } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { renderDatasetPreview } from '../viz/datasetPreview.ts';
 import { context2d } from './live.ts';
@@ -29,7 +29,7 @@ export function paintDatasetPreview(canvas: HTMLCanvasElement, config: Experimen
   const size = canvas.width;
   const pixels =
     name === 'xorTable'
-      ? renderDatasetPreview(ds, size, { region: { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 }, radius: size / 8 })
+      ? renderDatasetPreview(ds, size, { region: XOR_TABLE_REGION, radius: size / 8 })
       : renderDatasetPreview(ds, size, { radius: Math.max(1.5, size / 36) });
   const img = ctx.createImageData(size, size);
   img.data.set(pixels);

@@ -1,11 +1,5 @@
 /** Axis helpers for the output plane: nice tick values and data ↔ pixel mapping. */
-
-export interface Region {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
+import type { Region } from '../nn/types.ts';
 
 /** Round tick values (1, 2 or 5 × 10^k steps) covering [min, max], about `count` of them. */
 export function niceTicks(min: number, max: number, count = 5): number[] {

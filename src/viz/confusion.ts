@@ -2,6 +2,8 @@
  * Confusion matrix of the test set: rows are the true class, columns the predicted class.
  * Binary classification has K = 2 with class 0 = negative (orange), class 1 = positive (blue).
  */
+import type { Region } from '../nn/types.ts';
+
 export interface Confusion {
   k: number;
   /** k*k counts, row-major [true][predicted]. */
@@ -38,7 +40,7 @@ export function classesFromGrid(
   grid: ArrayLike<number>,
   resolution: number,
   outputs: number,
-  region: { xMin: number; xMax: number; yMin: number; yMax: number },
+  region: Region,
   threshold: number,
 ): Int32Array {
   const out = new Int32Array(n);

@@ -4,15 +4,8 @@
  * Row 0 is the top of the region (yMax), column 0 its left (xMin).
  */
 import type { Dataset } from '../nn/data.ts';
-import { DOMAIN } from '../nn/types.ts';
+import { PLANE_REGION, type Region } from '../nn/types.ts';
 import { BACKGROUND_RGB, CLASS_RGB, divergingColor, NEGATIVE_RGB, POSITIVE_RGB, type Rgb } from './colors.ts';
-
-export interface PreviewRegion {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
 
 export interface PreviewOptions {
   background: Rgb;
@@ -23,7 +16,7 @@ export interface PreviewOptions {
   /** Multi-class palette, class k → classes[k]. */
   classes: readonly Rgb[];
   /** Default: the input plane [-DOMAIN, DOMAIN]². For xorTable, e.g. [-0.5, 1.5]². */
-  region: PreviewRegion;
+  region: Region;
   /** Disc radius in pixels; default max(1, size/48). */
   radius: number;
 }
@@ -58,7 +51,7 @@ export function renderDatasetPreview(
     positive: POSITIVE_RGB,
     negative: NEGATIVE_RGB,
     classes: CLASS_RGB,
-    region: { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN },
+    region: PLANE_REGION,
     radius: Math.max(1, size / 48),
     ...options,
   };

@@ -7,6 +7,7 @@
  * squares of side nodeSize centred at (x, y). A link joins the right edge of `from` (layer L)
  * to the left edge of `to` (layer L+1) with a horizontal cubic Bézier.
  */
+import { paramLayout } from '../nn/network.ts';
 
 export type NodeKind = 'input' | 'hidden' | 'output';
 
@@ -159,18 +160,8 @@ export function linkWidth(w: number, o: { minWidth: number; maxWidth: number; fu
 
 /** Where W[layer][to][from] and b[layer][to] sit in the engine's flat params (W (out, in) row-major, then b). */
 export function paramOffsets(sizes: readonly number[]): { w: number[]; b: number[]; total: number } {
-  const w: number[] = [];
-  const b: number[] = [];
-  let off = 0;
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const inS = sizes[l] ?? 0;
-    const outS = sizes[l + 1] ?? 0;
-    w.push(off);
-    off += inS * outS;
-    b.push(off);
-    off += outS;
-  }
-  return { w, b, total: off };
+  const { layers, count } = paramLayout(sizes);
+  return { w: layers.map((L) => L.wOffset), b: layers.map((L) => L.bOffset), total: count };
 }
 
 export function weightIndex(sizes: readonly number[], layer: number, to: number, from: number): number {

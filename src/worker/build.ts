@@ -10,15 +10,12 @@ import { computeFeatures } from '../nn/features.ts';
 import { gridPoints } from '../nn/grid.ts';
 import { createNetwork, setWeights, type Network } from '../nn/network.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../nn/training.ts';
-import { DOMAIN, type OutputActivation, type ProblemType } from '../nn/types.ts';
-import { outputFor, type ExperimentConfig } from '../share/config.ts';
+import { regionOf, type OutputActivation, type ProblemType } from '../nn/types.ts';
+import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from './protocol.ts';
 
 export const TRAINER_SALT = 0x9e3779b9;
 export const DEFAULT_GRID_RESOLUTION = 50;
-export const REGION = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN } as const;
-/** The article's XOR truth table lives on {0, 1}²: show that square, not the whole ±6 plane. */
-export const XOR_TABLE_REGION = { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 } as const;
 
 export interface Built {
   net: Network;
@@ -69,8 +66,7 @@ export function buildRun(
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
   const out = outputFor(problem, config.loss);
   const features = [...config.features];
-  const outputs = problem === 'multiclass' ? dataset.classes : 1;
-  const sizes = [features.length, ...config.hidden, outputs];
+  const sizes = networkSizes({ features, hidden: config.hidden, problem, classes: dataset.classes });
   const activations = [...config.hidden.map(() => config.activation), out.activation];
   const net = createNetwork({ sizes, activations }, config.init, config.seed);
   if (restore) setWeights(net, restore.weights, restore.biases);
@@ -108,7 +104,7 @@ export function buildRun(
     activation: activations[i]!,
   }));
   const r = gridResolution;
-  const region = { ...(config.dataset === 'xorTable' ? XOR_TABLE_REGION : REGION) };
+  const region = regionOf(config.dataset);
   const f = features.length;
   const sampleMajor = computeFeatures(gridPoints(region, r), features);
   const inputGrids = new Float32Array(f * r * r);

@@ -13,6 +13,7 @@
  * P parameters, E epochs in a history chunk, N samples.
  */
 import type { ExperimentConfig, Speed } from '../share/config.ts';
+import type { LayerOffsets, NestedWeights } from '../nn/network.ts';
 import type { TrainerState } from '../nn/training.ts';
 import type {
   ActivationName,
@@ -21,6 +22,7 @@ import type {
   OptimizerName,
   OutputActivation,
   ProblemType,
+  Region,
   RegularizationName,
   ScheduleName,
 } from '../nn/types.ts';
@@ -59,11 +61,11 @@ export const HYPERPARAMETER_KEYS = [
   'clipNorm',
 ] as const satisfies readonly (keyof Hyperparameters & keyof ExperimentConfig)[];
 
-/** Weights to start a run from instead of the seeded initialisation (a loaded file or link). */
-export interface RestoreState {
-  /** Per layer W as (out, in) row-major nested arrays, and b (out): the golden/JSON layout. */
-  weights: number[][][];
-  biases: number[][];
+/**
+ * Weights to start a run from instead of the seeded initialisation (a loaded file or link): per
+ * layer W as (out, in) row-major nested arrays, and b (out), the golden/JSON layout.
+ */
+export interface RestoreState extends NestedWeights {
   /** Epochs already trained; the run continues counting from here. */
   epoch: number;
   /** Shuffle RNG, data order and optimizer moments: with them the run continues exactly as the original. Ignored when they do not fit. */
@@ -71,6 +73,8 @@ export interface RestoreState {
 }
 
 export type { TrainerState };
+/** Flat params → nested W and b: the engine's, re-exported for the page. */
+export { unpackParams } from '../nn/network.ts';
 
 /** Page → worker. */
 export type Command =
@@ -112,12 +116,8 @@ export type Command =
 
 export type CommandType = Command['type'];
 
-/** Where each layer's W (outSize × inSize, row-major) and b (outSize) sit in the flat params. */
-export interface LayerLayout {
-  inSize: number;
-  outSize: number;
-  wOffset: number;
-  bOffset: number;
+/** Where each layer's W (outSize × inSize, row-major) and b (outSize) sit in the flat params, and its activation. */
+export interface LayerLayout extends LayerOffsets {
   activation: ActivationName;
 }
 
@@ -134,7 +134,7 @@ export interface RunInfo {
   outputActivation: OutputActivation;
   loss: LossName;
   /** Grids cover x in [xMin, xMax], y in [yMin, yMax]; row 0 is the top (yMax), column 0 the left (xMin). */
-  region: { xMin: number; xMax: number; yMin: number; yMax: number };
+  region: Region;
   gridResolution: number;
   /** F·R·R, feature-major: the input-node thumbnails. */
   inputGrids: Float32Array;
@@ -260,22 +260,4 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'pong':
       return undefined;
   }
-}
-
-/** W and b of every layer from flat params, in the golden (out, in) row-major layout. */
-export function unpackParams(
-  layers: LayerLayout[],
-  params: Float64Array,
-): { weights: number[][][]; biases: number[][] } {
-  const weights: number[][][] = [];
-  const biases: number[][] = [];
-  for (const l of layers) {
-    const w: number[][] = [];
-    for (let o = 0; o < l.outSize; o++) {
-      w.push(Array.from(params.subarray(l.wOffset + o * l.inSize, l.wOffset + (o + 1) * l.inSize)));
-    }
-    weights.push(w);
-    biases.push(Array.from(params.subarray(l.bOffset, l.bOffset + l.outSize)));
-  }
-  return { weights, biases };
 }

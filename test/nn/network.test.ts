@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { tanh } from '../../src/nn/activations.ts';
-import { biasIndex, createNetwork, getWeights, hiddenUnitCount, paramIndex, setWeights } from '../../src/nn/network.ts';
+import {
+  biasIndex,
+  createNetwork,
+  getWeights,
+  hiddenUnitCount,
+  paramIndex,
+  parameterCount,
+  paramLayout,
+  setWeights,
+  unpackParams,
+  weightsMismatch,
+} from '../../src/nn/network.ts';
 
 describe('network layout', () => {
   const net = createNetwork({ sizes: [2, 4, 2, 1], activations: ['tanh', 'tanh', 'tanh'] }, 'uniform', 1);
@@ -106,5 +117,59 @@ describe('fast tanh', () => {
     expect(tanh(Infinity)).toBe(1);
     expect(tanh(-Infinity)).toBe(-1);
     expect(tanh(NaN)).toBeNaN();
+  });
+});
+
+describe('parameter layout from sizes alone', () => {
+  it('counts P and places W then b, layer after layer, as a built network does', () => {
+    const sizes = [3, 4, 2];
+    expect(parameterCount(sizes)).toBe(4 * (3 + 1) + 2 * (4 + 1));
+    expect(parameterCount([5])).toBe(0);
+    const net = createNetwork({ sizes, activations: ['relu', 'tanh'] }, 'xavier', 3);
+    expect(parameterCount(sizes)).toBe(net.params.length);
+    expect(paramLayout(sizes).layers).toEqual(
+      net.layers.map(({ inSize, outSize, wOffset, bOffset }) => ({ inSize, outSize, wOffset, bOffset })),
+    );
+    expect(unpackParams(paramLayout(sizes).layers, net.params)).toEqual(getWeights(net));
+  });
+
+  it('says why weights do not fit, and setWeights refuses them without writing anything', () => {
+    const sizes = [2, 3, 1];
+    const ok = {
+      weights: [
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        [[7, 8, 9]],
+      ],
+      biases: [[0, 0, 0], [0]],
+    };
+    expect(weightsMismatch(sizes, ok.weights, ok.biases)).toBeNull();
+    expect(weightsMismatch(sizes, ok.weights.slice(1), ok.biases)).toBe(
+      'there are 1 weight layers and 2 bias layers; the network has 2',
+    );
+    expect(weightsMismatch(sizes, [ok.weights[0]!.slice(1), ok.weights[1]!], ok.biases)).toBe(
+      'layer 1 weights should be 3 rows of 2',
+    );
+    expect(weightsMismatch(sizes, [ok.weights[0]!, [[7, 8]]], ok.biases)).toBe(
+      'layer 2, row 1: expected 3 weights, got 2',
+    );
+    expect(
+      weightsMismatch(sizes, ok.weights, [
+        [0, 0, 0],
+        [0, 0],
+      ]),
+    ).toBe('layer 2 biases should be 1 values');
+
+    const net = createNetwork({ sizes, activations: ['tanh', 'tanh'] }, 'zero', 0);
+    expect(() =>
+      setWeights(net, ok.weights, [
+        [1, 1, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/layer 2 biases should be 1 values/);
+    expect(Array.from(net.params).every((v) => v === 0)).toBe(true);
   });
 });

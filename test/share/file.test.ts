@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
-import {
-  FILE_FORMAT,
-  networkSizes,
-  parameterCount,
-  readExperimentFile,
-  writeExperimentFile,
-  type Experiment,
-} from '../../src/share/file.ts';
+import { parameterCount } from '../../src/nn/network.ts';
+import { DEFAULT_CONFIG, networkSizes, type ExperimentConfig } from '../../src/share/config.ts';
+import { FILE_FORMAT, readExperimentFile, writeExperimentFile, type Experiment } from '../../src/share/file.ts';
 
 const config: ExperimentConfig = { ...DEFAULT_CONFIG, hidden: [2], features: ['x', 'y', 'xy'] };
 // sizes [3, 2, 1]: W1 (2,3), b1 (2), W2 (1,2), b2 (1)

@@ -22,7 +22,8 @@ import { DEFAULT_CONFIG, lossesFor, type ExperimentConfig } from '../../src/shar
 import { HIDEABLE_IDS, PANEL_IDS, type ViewState } from '../../src/share/embed.ts';
 import { readExperiment, readExperimentFile } from '../../src/share/file.ts';
 import { decodeHash, encodeHash, LINK_FIELDS } from '../../src/share/hash.ts';
-import { datasetProblem, SHARE_LIMITS, THEMES, validateConfig } from '../../src/share/schema.ts';
+import { problemOf as datasetProblem } from '../../src/nn/data.ts';
+import { SHARE_LIMITS, THEMES, validateConfig } from '../../src/share/schema.ts';
 import { TF_KEYS } from '../../src/share/tfPlayground.ts';
 
 const BOUND_MS = 50;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRun, REGION, XOR_TABLE_REGION } from '../../src/worker/build.ts';
+import { PLANE_REGION as REGION, XOR_TABLE_REGION } from '../../src/nn/types.ts';
+import { buildRun } from '../../src/worker/build.ts';
 import { DEFAULT_CONFIG } from '../../src/share/config.ts';
 
 describe('buildRun region', () => {
