@@ -1,4 +1,5 @@
 import { classColor } from '../viz/colors.ts';
+import './ConfusionMatrix.css';
 
 export interface ConfusionMatrixProps {
   /** k*k counts, row = true class, column = predicted. */
