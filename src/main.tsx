@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Theme tokens, then base and layout, before any panel's own stylesheet (the cascade order).
+import './ui/theme.css';
+import './ui/base.css';
 import { ShareApp } from './ui/share/ShareApp.tsx';
-import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -27,7 +27,7 @@ import { NoticeList } from './NoticeList.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { OutputView, type PlaneClick } from './OutputView.tsx';
-import { paintDatasetPreview } from './previews.ts';
+import { previewPainter } from './previews.ts';
 import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TopBar } from './TopBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -118,9 +118,11 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
               config={config}
               onChange={onChange}
               onRegenerate={regenerate}
-              paintPreview={paintDatasetPreview}
+              paintPreview={previewPainter(palette)}
             />
           )}
+        </div>
+        <div className="col col-feat">
           {hidden.has('features') ? null : (
             <FeaturesPanel
               features={config.features}
@@ -131,9 +133,6 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
           )}
         </div>
         <div className="col col-mid">
-          {hidden.has('hyper') ? null : (
-            <HyperPanel config={config} onChange={onChange} onProblem={(problem) => setConfig({ problem })} />
-          )}
           {hidden.has('network') ? null : (
             <NetworkPanel
               hidden={config.hidden}
@@ -152,6 +151,9 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
                 />
               )}
             />
+          )}
+          {hidden.has('hyper') ? null : (
+            <HyperPanel config={config} onChange={onChange} onProblem={(problem) => setConfig({ problem })} />
           )}
           {hidden.has('chart') ? null : <ChartContainer palette={palette} problem={config.problem} />}
         </div>

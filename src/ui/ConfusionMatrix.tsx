@@ -1,4 +1,5 @@
 import { classColor } from '../viz/colors.ts';
+import './ConfusionMatrix.css';
 
 export interface ConfusionMatrixProps {
   /** k*k counts, row = true class, column = predicted. */
@@ -16,6 +17,17 @@ export function defaultClassNames(k: number): string[] {
 /** The test set's confusion matrix as a table (screen readers read it cell by cell). */
 export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps) {
   const names = classNames ?? defaultClassNames(k);
+  // Many classes: headers show the number only ("Class " stays for screen readers), so 6 columns fit.
+  const short = !classNames && k > 2;
+  const label = (n: string, i: number) =>
+    short ? (
+      <>
+        <span className="visually-hidden">Class </span>
+        {i + 1}
+      </>
+    ) : (
+      n
+    );
   let total = 0;
   let correct = 0;
   if (counts) {
@@ -27,7 +39,7 @@ export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps)
       }
   }
   return (
-    <div className="confusion">
+    <div className={`confusion${short ? ' is-many' : ''}`}>
       <table>
         <caption>Test set{total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}</caption>
         <thead>
@@ -36,7 +48,7 @@ export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps)
             {names.map((n, i) => (
               <th key={i} scope="col">
                 <Swatch k={k} i={i} />
-                {n}
+                {label(n, i)}
               </th>
             ))}
           </tr>
@@ -49,7 +61,7 @@ export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps)
               <tr key={t}>
                 <th scope="row">
                   <Swatch k={k} i={t} />
-                  {n}
+                  {label(n, t)}
                 </th>
                 {names.map((_, p) => {
                   const c = counts?.[t * k + p] ?? 0;

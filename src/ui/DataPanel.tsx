@@ -9,6 +9,7 @@ import {
 import type { ExperimentConfig } from '../share/config.ts';
 import { Panel, Slider } from './controls.tsx';
 import { DATASET_LABELS } from './labels.ts';
+import './DataPanel.css';
 
 /** Draws a dataset's preview into a small canvas (the data helper's renderer, injected). */
 export type PreviewPainter = (canvas: HTMLCanvasElement, config: ExperimentConfig, dataset: DatasetName) => void;

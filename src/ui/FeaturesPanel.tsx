@@ -6,6 +6,7 @@ import type { Lut } from '../viz/colorScale.ts';
 import { Panel } from './controls.tsx';
 import { FEATURE_LABELS } from './labels.ts';
 import { context2d } from './live.ts';
+import './FeaturesPanel.css';
 
 export interface FeaturesPanelProps {
   features: readonly FeatureName[];

@@ -23,6 +23,7 @@ import {
   REGULARIZATION_LABELS,
   REGULARIZATION_RATES,
 } from './labels.ts';
+import './HyperPanel.css';
 
 export interface HyperPanelProps {
   config: ExperimentConfig;

@@ -16,6 +16,7 @@ import { Toggle } from './controls.tsx';
 import type { CanvasPalette } from './theme.ts';
 import { formatNumber } from './labels.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
+import './LossChart.css';
 
 export interface LossChartProps {
   history: readonly HistoryPoint[];

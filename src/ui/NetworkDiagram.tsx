@@ -15,6 +15,7 @@ import { formatNumber } from './labels.ts';
 import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
+import './NetworkDiagram.css';
 
 export interface NetworkDiagramProps {
   source: LiveSource;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LIMITS } from '../nn/types.ts';
 import { Panel } from './controls.tsx';
+import './NetworkPanel.css';
 
 export interface NetworkPanelProps {
   hidden: readonly number[];

@@ -1,4 +1,5 @@
 import { dismissNotice, type PlaygroundState } from '../state/store.ts';
+import './NoticeList.css';
 
 /** The store's notices as a list, each with its action buttons (if any) and its own Dismiss button. */
 export function NoticeList({ notices }: { notices: PlaygroundState['notices'] }) {

@@ -9,6 +9,7 @@ import { useBoxWidth } from './useBoxWidth.ts';
 import { context2d, sizeCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { RunInfo } from '../worker/protocol.ts';
 import type { CanvasPalette } from './theme.ts';
+import './OutputView.css';
 
 export interface PlaneClick {
   x: number;

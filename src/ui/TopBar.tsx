@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
+import './TopBar.css';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import './WeightEditor.css';
 
 /** Which weight (from ≥ 0) or bias (from = -1) an editor edits, where it opens and its title. */
 export interface Editor {

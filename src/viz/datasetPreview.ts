@@ -1,5 +1,6 @@
 /**
- * A dataset as a small picture for the dataset picker: points as discs on a light background.
+ * A dataset as a small picture for the dataset picker: points as discs on a background (light by
+ * default; the UI passes its theme's).
  * Pure: dataset in, size*size RGBA bytes out (put them in an ImageData and let CSS scale it).
  * Row 0 is the top of the region (yMax), column 0 its left (xMin).
  */

@@ -29,7 +29,8 @@ export function ShareApp() {
   }, [view]);
 
   const hidden = useMemo(() => hiddenPanels(view), [view]);
-  const drawing = !isHidden(view, 'draw') && !hidden.has('output');
+  // Drawing adds data: only where the Data view is shown too.
+  const drawing = !isHidden(view, 'draw') && !hidden.has('output') && !hidden.has('data');
   const onPlaneClick = usePlaneClick(drawing ? tool : null);
   const toolbar = (
     <>
