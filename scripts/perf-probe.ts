@@ -6,7 +6,7 @@
  * `window.__PLAYGROUND_TEST__ = true` set by an init script (see src/state/testHook.ts).
  */
 import type { Page } from '@playwright/test';
-import type { ExperimentConfig } from '../src/share/config.ts';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../src/share/config.ts';
 import type {} from '../src/state/testHook.ts';
 
 /** The engine bench's `large`: spiral, 500 points (half for training), batch 10, six hidden layers of 8 tanh. */
@@ -33,6 +33,9 @@ export const LARGEST_PATCH: Partial<ExperimentConfig> = {
   hidden: [16, 16, 16, 16, 16, 16, 16, 16],
   features: ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY', 'cosX', 'cosY'],
 };
+
+/** TF Playground's defaults (circle, 2-4-2-1 tanh, batch 10, lr 0.03) at full speed. */
+export const DEFAULT_PATCH: Partial<ExperimentConfig> = { ...DEFAULT_CONFIG, speed: 'max' };
 
 export interface PerfResult {
   seconds: number;
@@ -67,12 +70,8 @@ export async function openForTest(page: Page, path = '/'): Promise<void> {
   });
 }
 
-/** Apply the config, wait for its run to show, then play for `seconds` and measure. */
-export async function measureTraining(
-  page: Page,
-  patch: Partial<ExperimentConfig>,
-  seconds: number,
-): Promise<PerfResult> {
+/** Apply the config through the store, wait until its run shows, and let the page settle. */
+export async function applyConfig(page: Page, patch: Partial<ExperimentConfig>): Promise<void> {
   await page.evaluate(`window.__playground.getState().setConfig(${JSON.stringify(patch)})`);
   await page.waitForFunction(
     () =>
@@ -81,6 +80,15 @@ export async function measureTraining(
   );
   // Let the page settle (first canvas paints, layout) before measuring.
   await page.waitForTimeout(500);
+}
+
+/** Apply the config, wait for its run to show, then play for `seconds` and measure. */
+export async function measureTraining(
+  page: Page,
+  patch: Partial<ExperimentConfig>,
+  seconds: number,
+): Promise<PerfResult> {
+  await applyConfig(page, patch);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const cpu = async () => {
@@ -104,6 +112,37 @@ export async function measureTraining(
     mainThreadCpuShare: mainCpu / r.seconds,
     epochsPerOtherCpuSecond: r.epochs / otherCpu,
   };
+}
+
+export interface PlayButtonResult {
+  seconds: number;
+  epochs: number;
+  epochsPerSecond: number;
+}
+
+/**
+ * Epochs per second as a person gets them: apply the config, click the page's own Play button,
+ * count the store's run.epoch (what the top bar shows) over `seconds`, then click Pause.
+ */
+export async function measurePlayButton(
+  page: Page,
+  patch: Partial<ExperimentConfig>,
+  seconds: number,
+): Promise<PlayButtonResult> {
+  await applyConfig(page, patch);
+  const button = page.locator('[data-control="play"]');
+  await button.click();
+  await page.waitForFunction(() => window.__playground!.getState().run.status === 'running');
+  const r = (await page.evaluate(`(async (secs) => {
+    const pg = window.__playground;
+    const e0 = pg.getState().run.epoch;
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, secs * 1000));
+    return { epochs: pg.getState().run.epoch - e0, seconds: (performance.now() - t0) / 1000 };
+  })(${Number(seconds)})`)) as { epochs: number; seconds: number };
+  await button.click();
+  await page.waitForFunction(() => window.__playground!.getState().run.status === 'paused');
+  return { ...r, epochsPerSecond: r.epochs / r.seconds };
 }
 
 /**
