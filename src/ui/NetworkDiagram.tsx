@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { featureLabel } from '../nn/features.ts';
 import type { FeatureName } from '../nn/types.ts';
 import {
   hitLink,
@@ -11,7 +10,7 @@ import {
 } from '../viz/diagram.ts';
 import { drawNodeLayer, emptyTiles, linkJob } from './diagramDraw.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
-import { formatNumber } from './labels.ts';
+import { FEATURE_LABELS, formatNumber } from './labels.ts';
 import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
@@ -49,7 +48,7 @@ function targetValue(t: Target, s: LiveState): number | null {
 function nodeName(n: DiagramNode, features: readonly FeatureName[], outputs: number): string {
   if (n.kind === 'input') {
     const f = features[n.index];
-    return f ? `Input ${featureLabel(f)}` : `Input ${n.index + 1}`;
+    return f ? `Input ${FEATURE_LABELS[f]}` : `Input ${n.index + 1}`;
   }
   if (n.kind === 'output') return outputs > 1 ? `Output for class ${n.index + 1}` : 'Output';
   return `Unit ${n.index + 1} of layer ${n.layer}`;
@@ -159,7 +158,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     if (t.kind === 'link') {
       const from = features[t.link.from];
       const fromName =
-        t.link.layer === 0 && from ? featureLabel(from) : `unit ${t.link.from + 1} of layer ${t.link.layer}`;
+        t.link.layer === 0 && from ? FEATURE_LABELS[from] : `unit ${t.link.from + 1} of layer ${t.link.layer}`;
       const toName =
         t.link.layer + 1 === sizes.length - 1 ? 'the output' : `unit ${t.link.to + 1} of layer ${t.link.layer + 1}`;
       setEditor({
@@ -219,7 +218,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
             return (
               <div key={key} className="node node-input" data-testid="node-input" style={style} title={label}>
                 <span className="node-label" aria-hidden="true">
-                  {features[n.index] ? featureLabel(features[n.index]!) : ''}
+                  {features[n.index] ? FEATURE_LABELS[features[n.index]!] : ''}
                 </span>
               </div>
             );

@@ -1,4 +1,6 @@
 /** Visible names for the engine's identifiers (one place, so tests and UI agree). */
+import { featureLabel } from '../nn/features.ts';
+import { FEATURES } from '../nn/types.ts';
 import type {
   DatasetName,
   FeatureName,
@@ -27,18 +29,11 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   custom: 'Your points',
 };
 
-/** Plain-text labels of the feature toggles (the diagram uses featureLabel's subscript forms). */
-export const FEATURE_LABELS: Record<FeatureName, string> = {
-  x: 'x',
-  y: 'y',
-  x2: 'x²',
-  y2: 'y²',
-  xy: 'xy',
-  sinX: 'sin x',
-  sinY: 'sin y',
-  cosX: 'cos x',
-  cosY: 'cos y',
-};
+/** Labels of the features, the engine's one definition (the Features panel and the diagram agree). */
+export const FEATURE_LABELS = Object.fromEntries(FEATURES.map((f) => [f, featureLabel(f)])) as Record<
+  FeatureName,
+  string
+>;
 
 export const ACTIVATION_LABELS: Record<HiddenActivation, string> = {
   relu: 'ReLU',

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './harness.ts';
+import { FeaturesPanel } from '../../src/ui/FeaturesPanel.tsx';
 import { NetworkDiagram } from '../../src/ui/NetworkDiagram.tsx';
 import { staticSource } from '../../src/ui/live.ts';
 import { paletteFor } from '../../src/ui/theme.ts';
@@ -36,7 +37,7 @@ describe('NetworkDiagram', () => {
     expect(screen.getAllByTestId('node-hidden')).toHaveLength(3);
     expect(screen.getAllByTestId('node-output')).toHaveLength(1);
     expect(screen.getByTestId('network-diagram').querySelectorAll('canvas')).toHaveLength(2);
-    expect(screen.getByText('X₁')).toBeInTheDocument();
+    expect(screen.getByText('x')).toBeInTheDocument();
     expect(screen.getByTitle('Unit 2 of layer 1')).toBeInTheDocument();
   });
 
@@ -96,5 +97,32 @@ describe('NetworkDiagram', () => {
     await user.keyboard('{Control>}a{/Control}0.75{Enter}');
     expect(onSetWeight).toHaveBeenCalledWith(1, 0, -1, 0.75);
     expect(screen.getByRole('button', { name: 'Output: edit bias' })).toHaveFocus();
+  });
+
+  it('names the input features as the Features panel does, in labels, titles and the weight editor', () => {
+    const features = ['x2', 'sinY'] as const;
+    render(
+      <>
+        <FeaturesPanel features={features} onToggle={vi.fn()} />
+        <NetworkDiagram
+          source={source}
+          palette={paletteFor('light')}
+          sizes={[2, 3, 1]}
+          features={features}
+          onSetWeight={vi.fn()}
+        />
+      </>,
+    );
+    const panel = within(screen.getByRole('group', { name: 'Input features' }));
+    for (const name of ['x²', 'sin y']) {
+      expect(panel.getByText(name)).toBeInTheDocument();
+      expect(screen.getByTitle(`Input ${name}`)).toBeInTheDocument();
+    }
+    const box = screen.getByTestId('network-diagram');
+    const link = layout.links.find((k) => k.layer === 0 && k.to === 0 && k.from === 1)!;
+    const p = linkPoint(link, 0.3);
+    fireEvent.click(box, { clientX: p.x, clientY: p.y });
+    expect(screen.getByRole('dialog', { name: 'Weight from sin y to unit 1 of layer 1' })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/X₁|X₂|sin\(/);
   });
 });
