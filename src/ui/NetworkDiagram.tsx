@@ -14,6 +14,7 @@ import { FEATURE_LABELS, formatNumber } from './labels.ts';
 import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
+import { pause, play, useStore } from '../state/store.ts';
 
 export interface NetworkDiagramProps {
   source: LiveSource;
@@ -86,6 +87,21 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     [sizes, width, nodeSize, narrow],
   );
   const outputs = sizes.at(-1) ?? 1;
+
+  const editing = editor !== null;
+  const [, setTick] = useState(0);
+  // Training pauses while the editor is open (its prefilled value would go stale under it) and
+  // resumes on close if it was playing; the value refreshes once the worker's pause lands.
+  useEffect(() => {
+    if (!editing) return;
+    const wasRunning = useStore.getState().run.status === 'running';
+    if (wasRunning) pause();
+    const off = p.source.subscribe(() => setTick((t) => t + 1));
+    return () => {
+      off();
+      if (wasRunning && useStore.getState().run.status === 'paused') play();
+    };
+  }, [editing, p.source]);
 
   const hoverRef = useRef(hover);
   useEffect(() => {
@@ -239,7 +255,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
             ></button>
           );
         })}
-        {hover ? (
+        {hover && !editing ? (
           <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
             <span ref={tipValue}>{tipText(hover, p.source.get())}</span>
             {hover.kind === 'link' || hover.node.kind !== 'input' ? (

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { connectWorker, play, resetStoreForTests, useStore } from '../../src/state/store.ts';
 import userEvent from '@testing-library/user-event';
 import './harness.ts';
 import { FeaturesPanel } from '../../src/ui/FeaturesPanel.tsx';
@@ -124,5 +125,49 @@ describe('NetworkDiagram', () => {
     fireEvent.click(box, { clientX: p.x, clientY: p.y });
     expect(screen.getByRole('dialog', { name: 'Weight from sin y to unit 1 of layer 1' })).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/X₁|X₂|sin\(/);
+  });
+
+  it('while the weight editor is open: no tooltip, training paused, the value kept fresh; resumes on close', async () => {
+    resetStoreForTests();
+    const commands: string[] = [];
+    const off = connectWorker((c) => commands.push(c.type));
+    play();
+    let state = { info: fakeInfo(), snapshot: fakeSnapshot(params) };
+    const listeners = new Set<() => void>();
+    const live = {
+      get: () => state,
+      subscribe: (l: () => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    render(
+      <NetworkDiagram
+        source={live}
+        palette={paletteFor('light')}
+        sizes={[2, 3, 1]}
+        features={['x', 'y']}
+        onSetWeight={vi.fn()}
+      />,
+    );
+    const box = screen.getByTestId('network-diagram');
+    const link = layout.links.find((k) => k.layer === 1 && k.to === 0 && k.from === 2)!;
+    const p = linkPoint(link, 0.3);
+    fireEvent.pointerMove(box, { clientX: p.x, clientY: p.y });
+    expect(screen.getByRole('tooltip')).toBeInTheDocument();
+    fireEvent.click(box, { clientX: p.x, clientY: p.y });
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    expect(useStore.getState().run.status).toBe('paused');
+    expect(commands).toEqual(['play', 'pause']);
+    // The step that was under way when the editor opened lands: the field follows it.
+    const moved = [...params];
+    moved[11] = 0.625;
+    state = { info: state.info, snapshot: fakeSnapshot(moved) };
+    act(() => listeners.forEach((l) => l()));
+    expect(screen.getByLabelText('New weight')).toHaveValue('0.625');
+    await userEvent.setup().keyboard('{Escape}');
+    expect(useStore.getState().run.status).toBe('running');
+    expect(commands).toEqual(['play', 'pause', 'play']);
+    off();
   });
 });
