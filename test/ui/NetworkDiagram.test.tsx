@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import './harness.ts';
 import { FeaturesPanel } from '../../src/ui/FeaturesPanel.tsx';
 import { NetworkDiagram } from '../../src/ui/NetworkDiagram.tsx';
-import { staticSource } from '../../src/ui/live.ts';
+import { staticSource, type LiveSource } from '../../src/ui/live.ts';
 import { paletteFor } from '../../src/ui/theme.ts';
 import { layoutDiagram, linkPoint } from '../../src/viz/diagram.ts';
 import { fakeInfo, fakeSnapshot } from './fixtures.ts';
@@ -18,10 +18,10 @@ const source = staticSource({ info: fakeInfo(), snapshot: fakeSnapshot(params) }
 // Same options the component uses at its default width of 640 px (jsdom has no ResizeObserver).
 const layout = layoutDiagram([2, 3, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
 
-function renderDiagram(onSetWeight = vi.fn()) {
+function renderDiagram(onSetWeight = vi.fn(), from: LiveSource = source) {
   render(
     <NetworkDiagram
-      source={source}
+      source={from}
       palette={paletteFor('light')}
       sizes={[2, 3, 1]}
       features={['x', 'y']}
@@ -141,16 +141,7 @@ describe('NetworkDiagram', () => {
         return () => listeners.delete(l);
       },
     };
-    render(
-      <NetworkDiagram
-        source={live}
-        palette={paletteFor('light')}
-        sizes={[2, 3, 1]}
-        features={['x', 'y']}
-        onSetWeight={vi.fn()}
-      />,
-    );
-    const box = screen.getByTestId('network-diagram');
+    const { box } = renderDiagram(vi.fn(), live);
     const link = layout.links.find((k) => k.layer === 1 && k.to === 0 && k.from === 2)!;
     const p = linkPoint(link, 0.3);
     fireEvent.pointerMove(box, { clientX: p.x, clientY: p.y });
