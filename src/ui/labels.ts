@@ -63,6 +63,47 @@ export const LOSS_LABELS: Record<LossName, string> = {
   huber: 'Huber',
 };
 
+/**
+ * The on-screen name of each setting a link or file holds (and of the file's other parts), for
+ * messages about them: "Ratio of training data", not "trainPercent".
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  dataset: 'Dataset',
+  dataSeed: 'Data seed',
+  noise: 'Noise',
+  samples: 'Number of points',
+  trainPercent: 'Ratio of training data',
+  classes: 'Classes',
+  points: 'Points',
+  features: 'Features',
+  hidden: 'Hidden layers',
+  activation: 'Activation',
+  problem: 'Problem type',
+  loss: 'Loss',
+  init: 'Initial weights',
+  seed: 'Seed',
+  batchSize: 'Batch size',
+  optimizer: 'Optimizer',
+  learningRate: 'Learning rate',
+  momentum: 'Momentum',
+  regularization: 'Regularization',
+  regularizationRate: 'Regularization rate',
+  dropout: 'Dropout',
+  schedule: 'Learning-rate schedule',
+  clipNorm: 'Gradient clipping',
+  speed: 'Speed',
+  showTestData: 'Show test data',
+  discretize: 'Discretize output',
+  theme: 'Theme',
+  epoch: 'Epoch',
+  weights: 'Weights',
+  history: 'Loss history',
+  trainer: 'Training state',
+  v: 'Link version',
+  views: 'Panels shown',
+  'hide/views': 'Hidden controls',
+};
+
 /** Short, for the top bar's select: Max, 100/s, 10/s, 1/s (its title says "epochs per second"). */
 export function speedLabel(s: Speed): string {
   return s === 'max' ? 'Max' : `${s}/s`;
