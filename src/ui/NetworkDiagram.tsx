@@ -15,6 +15,7 @@ import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type Li
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
 import { pause, play, useStore } from '../state/store.ts';
+import { focusUnit } from './planeFocus.ts';
 
 export interface NetworkDiagramProps {
   source: LiveSource;
@@ -53,6 +54,15 @@ function nodeName(n: DiagramNode, features: readonly FeatureName[], outputs: num
   }
   if (n.kind === 'output') return outputs > 1 ? `Output for class ${n.index + 1}` : 'Output';
   return `Unit ${n.index + 1} of layer ${n.layer}`;
+}
+
+/** The unit a hovered or focused node shows on the output plane (the output node: the output itself). */
+function planeFocusOf(n: DiagramNode, features: readonly FeatureName[], outputs: number) {
+  if (n.kind === 'input')
+    return { source: { kind: 'input' as const, index: n.index }, name: nodeName(n, features, outputs) };
+  if (n.kind === 'hidden')
+    return { source: { kind: 'hidden' as const, index: n.hiddenIndex }, name: nodeName(n, features, outputs) };
+  return null;
 }
 
 export function NetworkDiagram(p: NetworkDiagramProps) {
@@ -102,6 +112,9 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
       if (wasRunning && useStore.getState().run.status === 'paused') play();
     };
   }, [editing, p.source]);
+
+  // A diagram that goes away (a panel hidden) leaves the plane showing the output.
+  useEffect(() => () => focusUnit(null), []);
 
   const hoverRef = useRef(hover);
   useEffect(() => {
@@ -153,6 +166,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const { x, y } = localPoint(e);
     const t = findTarget(x, y);
+    focusUnit(t?.kind === 'node' ? planeFocusOf(t.node, features, outputs) : null);
     if (!t) {
       if (hover) setHover(null);
       return;
@@ -213,7 +227,10 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         ref={box}
         style={{ height: layout.height }}
         onPointerMove={onMove}
-        onPointerLeave={() => setHover(null)}
+        onPointerLeave={() => {
+          setHover(null);
+          focusUnit(null);
+        }}
         onClick={onClick}
         data-testid="network-diagram"
         data-layers={sizes.length - 2}
@@ -248,6 +265,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               style={style}
               title={label}
               aria-label={`${label}: edit bias`}
+              onFocus={() => focusUnit(planeFocusOf(n, features, outputs))}
+              onBlur={() => focusUnit(null)}
               onClick={(e) => {
                 e.stopPropagation();
                 openBias(n, n.x, n.y);
