@@ -11,7 +11,7 @@ import { readExperimentFile, writeExperimentFile } from '../../share/file.ts';
 import { validateConfig } from '../../share/schema.ts';
 import { linkFor } from '../../share/url.ts';
 import { addNotice, setConfig, useStore } from '../../state/store.ts';
-import { composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
+import { boundaryDetails, composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
 import { reportLoad, reportLoadError } from './loadNotice.ts';
 import { pointsOfRun } from './points.ts';
 import { currentExperiment, restoreExperiment } from './experiment.ts';
@@ -165,7 +165,7 @@ function FileMenu() {
       addNotice('The decision boundary is not drawn yet: show the Output panel and train a step.', 'warning', 'png');
       return;
     }
-    const ok = await saveCanvasPng(`boundary-${stamp()}.png`, composeBoundary(heat, dots));
+    const ok = await saveCanvasPng(`boundary-${stamp()}.png`, composeBoundary(heat, dots, boundaryDetails()));
     if (!ok) addNotice('The browser could not make the PNG.', 'error', 'png');
   };
 
