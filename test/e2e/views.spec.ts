@@ -115,57 +115,61 @@ test('a load’s notices are one message, one notice high, replaced by the next 
   expect(consoleProblems).toEqual([]);
 });
 
-test('the exported PNG has axes, a legend and a caption line', async ({ page, consoleProblems }) => {
-  const p = new PlaygroundPage(page);
-  await p.open('#v=1&dataset=circle&hidden=4,2');
-  await p.playUntil(10);
-  const file = await p.download('Download PNG');
-  const png = readFileSync(file);
-  const L = BOUNDARY_LAYOUT;
-  const width = L.left + L.plane + L.right;
-  const height = L.top + L.plane + L.ticks + L.legend + L.caption;
-  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
-  // Decode in the page and count the dark (ink) and coloured pixels of each strip.
-  const strips = await page.evaluate(
-    async ({ data, L }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${data}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(img, 0, 0);
-      const count = (x: number, y: number, w: number, h: number) => {
-        const d = ctx.getImageData(x, y, w, h).data;
-        let ink = 0;
-        let colour = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
-          if (r + g + b < 200) ink++;
-          else if (Math.max(r, g, b) - Math.min(r, g, b) > 60) colour++;
-        }
-        return { ink, colour };
-      };
-      const below = L.top + L.plane;
-      return {
-        yTicks: count(0, L.top, L.left - 6, L.plane),
-        xTicks: count(L.left, below + 4, L.plane, L.ticks - 4),
-        legend: count(L.left, below + L.ticks, L.plane, L.legend),
-        caption: count(L.left, below + L.ticks + L.legend, L.plane, L.caption),
-      };
-    },
-    { data: png.toString('base64'), L },
-  );
-  expect(strips.yTicks.ink).toBeGreaterThan(50);
-  expect(strips.xTicks.ink).toBeGreaterThan(50);
-  expect(strips.legend.colour).toBeGreaterThan(500);
-  expect(strips.caption.ink).toBeGreaterThan(300);
-  const s = await storeState(page);
-  expect(s.epoch).toBeGreaterThanOrEqual(10);
-  expect(consoleProblems).toEqual([]);
-});
+for (const [kind, link] of [
+  ['two classes', '#v=1&dataset=circle&hidden=4,2'],
+  ['six classes', '#v=1&dataset=blobs&problem=multiclass&loss=softmaxCe&classes=6&hidden=6,4'],
+] as const)
+  test(`the exported PNG has axes, a legend and a caption line (${kind})`, async ({ page, consoleProblems }) => {
+    const p = new PlaygroundPage(page);
+    await p.open(link);
+    await p.playUntil(10);
+    const file = await p.download('Download PNG');
+    const png = readFileSync(file);
+    const L = BOUNDARY_LAYOUT;
+    const width = L.left + L.plane + L.right;
+    const height = L.top + L.plane + L.ticks + L.legend + L.caption;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([width, height]);
+    // Decode in the page and count the dark (ink) and coloured pixels of each strip.
+    const strips = await page.evaluate(
+      async ({ data, L }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d', { willReadFrequently: true })!;
+        ctx.drawImage(img, 0, 0);
+        const count = (x: number, y: number, w: number, h: number) => {
+          const d = ctx.getImageData(x, y, w, h).data;
+          let ink = 0;
+          let colour = 0;
+          for (let i = 0; i < d.length; i += 4) {
+            const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+            if (r + g + b < 200) ink++;
+            else if (Math.max(r, g, b) - Math.min(r, g, b) > 60) colour++;
+          }
+          return { ink, colour };
+        };
+        const below = L.top + L.plane;
+        return {
+          yTicks: count(0, L.top, L.left - 6, L.plane),
+          xTicks: count(L.left, below + 4, L.plane, L.ticks - 4),
+          legend: count(L.left, below + L.ticks, L.plane, L.legend),
+          caption: count(L.left, below + L.ticks + L.legend, L.plane, L.caption),
+        };
+      },
+      { data: png.toString('base64'), L },
+    );
+    expect(strips.yTicks.ink).toBeGreaterThan(50);
+    expect(strips.xTicks.ink).toBeGreaterThan(50);
+    expect(strips.legend.colour).toBeGreaterThan(500);
+    expect(strips.caption.ink).toBeGreaterThan(300);
+    const s = await storeState(page);
+    expect(s.epoch).toBeGreaterThanOrEqual(10);
+    expect(consoleProblems).toEqual([]);
+  });
 
 for (const vp of VIEWPORTS)
   for (const theme of ['Light', 'Dark', 'Projector'] as const)
