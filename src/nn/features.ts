@@ -5,19 +5,20 @@
  */
 import type { FeatureName } from './types.ts';
 
+/** The one naming of features: the Features panel, the diagram, tooltips and aria labels use it. */
 const LABELS: Record<FeatureName, string> = {
-  x: 'X₁',
-  y: 'X₂',
-  x2: 'X₁²',
-  y2: 'X₂²',
-  xy: 'X₁X₂',
-  sinX: 'sin(X₁)',
-  sinY: 'sin(X₂)',
-  cosX: 'cos(X₁)',
-  cosY: 'cos(X₂)',
+  x: 'x',
+  y: 'y',
+  x2: 'x²',
+  y2: 'y²',
+  xy: 'xy',
+  sinX: 'sin x',
+  sinY: 'sin y',
+  cosX: 'cos x',
+  cosY: 'cos y',
 };
 
-/** The display label of a feature, as TF Playground writes it (X₁ = x, X₂ = y). */
+/** The display label of a feature, in the plane's own coordinates (x, y). */
 export function featureLabel(name: FeatureName): string {
   const label = (LABELS as Partial<Record<string, string>>)[name];
   if (label === undefined) throw new Error(`Unknown feature: ${String(name)}`);

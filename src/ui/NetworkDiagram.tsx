@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { featureLabel } from '../nn/features.ts';
 import type { FeatureName } from '../nn/types.ts';
 import {
   hitLink,
@@ -11,10 +10,12 @@ import {
 } from '../viz/diagram.ts';
 import { drawNodeLayer, emptyTiles, linkJob } from './diagramDraw.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
-import { formatNumber } from './labels.ts';
+import { FEATURE_LABELS, formatNumber } from './labels.ts';
 import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
+import { pause, play, useStore } from '../state/store.ts';
+import { focusUnit } from './planeFocus.ts';
 import './NetworkDiagram.css';
 
 export interface NetworkDiagramProps {
@@ -50,10 +51,19 @@ function targetValue(t: Target, s: LiveState): number | null {
 function nodeName(n: DiagramNode, features: readonly FeatureName[], outputs: number): string {
   if (n.kind === 'input') {
     const f = features[n.index];
-    return f ? `Input ${featureLabel(f)}` : `Input ${n.index + 1}`;
+    return f ? `Input ${FEATURE_LABELS[f]}` : `Input ${n.index + 1}`;
   }
   if (n.kind === 'output') return outputs > 1 ? `Output for class ${n.index + 1}` : 'Output';
   return `Unit ${n.index + 1} of layer ${n.layer}`;
+}
+
+/** The unit a hovered or focused node shows on the output plane (the output node: the output itself). */
+function planeFocusOf(n: DiagramNode, features: readonly FeatureName[], outputs: number) {
+  if (n.kind === 'input')
+    return { source: { kind: 'input' as const, index: n.index }, name: nodeName(n, features, outputs) };
+  if (n.kind === 'hidden')
+    return { source: { kind: 'hidden' as const, index: n.hiddenIndex }, name: nodeName(n, features, outputs) };
+  return null;
 }
 
 export function NetworkDiagram(p: NetworkDiagramProps) {
@@ -88,6 +98,24 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     [sizes, width, nodeSize, narrow],
   );
   const outputs = sizes.at(-1) ?? 1;
+
+  const editing = editor !== null;
+  const [, setTick] = useState(0);
+  // Training pauses while the editor is open (its prefilled value would go stale under it) and
+  // resumes on close if it was playing; the value refreshes once the worker's pause lands.
+  useEffect(() => {
+    if (!editing) return;
+    const wasRunning = useStore.getState().run.status === 'running';
+    if (wasRunning) pause();
+    const off = p.source.subscribe(() => setTick((t) => t + 1));
+    return () => {
+      off();
+      if (wasRunning && useStore.getState().run.status === 'paused') play();
+    };
+  }, [editing, p.source]);
+
+  // A diagram that goes away (a panel hidden) leaves the plane showing the output.
+  useEffect(() => () => focusUnit(null), []);
 
   const hoverRef = useRef(hover);
   useEffect(() => {
@@ -139,6 +167,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const { x, y } = localPoint(e);
     const t = findTarget(x, y);
+    focusUnit(t?.kind === 'node' ? planeFocusOf(t.node, features, outputs) : null);
     if (!t) {
       if (hover) setHover(null);
       return;
@@ -160,7 +189,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     if (t.kind === 'link') {
       const from = features[t.link.from];
       const fromName =
-        t.link.layer === 0 && from ? featureLabel(from) : `unit ${t.link.from + 1} of layer ${t.link.layer}`;
+        t.link.layer === 0 && from ? FEATURE_LABELS[from] : `unit ${t.link.from + 1} of layer ${t.link.layer}`;
       const toName =
         t.link.layer + 1 === sizes.length - 1 ? 'the output' : `unit ${t.link.to + 1} of layer ${t.link.layer + 1}`;
       setEditor({
@@ -199,7 +228,10 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         ref={box}
         style={{ height: layout.height }}
         onPointerMove={onMove}
-        onPointerLeave={() => setHover(null)}
+        onPointerLeave={() => {
+          setHover(null);
+          focusUnit(null);
+        }}
         onClick={onClick}
         data-testid="network-diagram"
         data-layers={sizes.length - 2}
@@ -220,7 +252,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
             return (
               <div key={key} className="node node-input" data-testid="node-input" style={style} title={label}>
                 <span className="node-label" aria-hidden="true">
-                  {features[n.index] ? featureLabel(features[n.index]!) : ''}
+                  {features[n.index] ? FEATURE_LABELS[features[n.index]!] : ''}
                 </span>
               </div>
             );
@@ -234,6 +266,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               style={style}
               title={label}
               aria-label={`${label}: edit bias`}
+              onFocus={() => focusUnit(planeFocusOf(n, features, outputs))}
+              onBlur={() => focusUnit(null)}
               onClick={(e) => {
                 e.stopPropagation();
                 openBias(n, n.x, n.y);
@@ -241,7 +275,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
             ></button>
           );
         })}
-        {hover ? (
+        {hover && !editing ? (
           <div className="tooltip" role="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
             <span ref={tipValue}>{tipText(hover, p.source.get())}</span>
             {hover.kind === 'link' || hover.node.kind !== 'input' ? (

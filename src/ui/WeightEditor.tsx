@@ -21,8 +21,13 @@ export function WeightEditor(p: {
   onSave: (v: number) => void;
   onCancel: () => void;
 }) {
-  const [text, setText] = useState(p.initial === null ? '' : String(Number(p.initial.toPrecision(4))));
+  const shown = p.initial === null ? '' : String(Number(p.initial.toPrecision(4)));
+  const [text, setText] = useState(shown);
+  const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Until the person types, the field follows the value (training pauses as the editor opens, and
+  // the last step may land after it).
+  if (!touched && text !== shown) setText(shown);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Focus moves into the editor and back to where it came from when it closes.
@@ -60,7 +65,10 @@ export function WeightEditor(p: {
           inputMode="decimal"
           value={text}
           aria-invalid={error ? true : undefined}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setTouched(true);
+            setText(e.target.value);
+          }}
           onKeyDown={(e) => {
             // preventDefault: focus returns to the node, which must not take this Enter as a click.
             if (e.key === 'Enter') {

@@ -8,6 +8,8 @@
 import { lutCss, lutIndex } from '../viz/colorScale.ts';
 import { linkWidth, type DiagramLayout, type DiagramLink } from '../viz/diagram.ts';
 import { paintScalarField } from '../viz/heatmap.ts';
+import { gridSide } from '../viz/readout.ts';
+import type { RunInfo } from '../worker/protocol.ts';
 import { context2d, nowMs, sizeCanvas, type DrawJob, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 
@@ -179,6 +181,20 @@ export function thumbStep(resolution: number, maxCells = 25): number {
 }
 
 /**
+ * Input feature `index` over the plane, scaled to its own max |value| (features span different
+ * ranges: x ±6, x² 0..36), side gridSide(info, 'input'). The diagram's thumbnail and the large plane.
+ */
+export function scaledFeatureGrid(info: RunInfo, index: number): Float32Array {
+  const side = gridSide(info, 'input');
+  const RR = side * side;
+  let m = 0;
+  for (let i = 0; i < RR; i++) m = Math.max(m, Math.abs(info.inputGrids[index * RR + i] ?? 0));
+  const scaled = new Float32Array(RR);
+  for (let i = 0; i < RR; i++) scaled[i] = m > 0 ? (info.inputGrids[index * RR + i] ?? 0) / m : 0;
+  return scaled;
+}
+
+/**
  * Paints the nodes' thumbnails that the state has data for into the tile; returns the thumbnail
  * size T, or 0 while the tile has nothing for this layout.
  */
@@ -193,10 +209,13 @@ function updateTiles(
   const snap = s.snapshot;
   const lk = layoutKey(layout);
   if (!info || info.sizes.join() !== lk) return tiles.layout === lk ? tiles.size : 0;
-  const R = info.gridResolution;
+  // Hidden units (and inputs) may have a smaller grid than the output: T follows theirs.
+  const R = gridSide(info, 'hidden');
   const RR = R * R;
   const step = thumbStep(R);
   const T = Math.ceil(R / step);
+  const Ro = gridSide(info, 'output');
+  const outGrid = { step: Math.max(1, Math.floor(Ro / T)), sourceSize: Ro };
   const ctx = context2d((tiles.canvas ??= createCanvas()));
   if (!ctx) return 0;
   if (tiles.layout !== lk || tiles.size !== T || !tiles.sheet || !tiles.scratch) {
@@ -217,16 +236,15 @@ function updateTiles(
   const live = snap !== null && snap.runId === info.runId;
   layout.nodes.forEach((n, i) => {
     if (n.kind === 'input' ? tiles.inputs === inputsKey : !live) return;
-    const grid = { step, sourceSize: R };
+    const Ri = gridSide(info, 'input');
     if (n.kind === 'input') {
-      // Features span different ranges (x: ±6, x²: 0..36); scale each to its own max |value|.
-      let m = 0;
-      for (let i = 0; i < RR; i++) m = Math.max(m, Math.abs(info.inputGrids[n.index * RR + i] ?? 0));
-      const scaled = new Float32Array(RR);
-      for (let i = 0; i < RR; i++) scaled[i] = m > 0 ? (info.inputGrids[n.index * RR + i] ?? 0) / m : 0;
-      paintScalarField(img, scaled, { lut: palette.lut, ...grid });
+      paintScalarField(img, scaledFeatureGrid(info, n.index), {
+        lut: palette.lut,
+        step: Math.max(1, Math.floor(Ri / T)),
+        sourceSize: Ri,
+      });
     } else if (n.kind === 'hidden') {
-      paintScalarField(img, snap!.hiddenGrids, { lut: palette.lut, offset: n.hiddenIndex * RR, ...grid });
+      paintScalarField(img, snap!.hiddenGrids, { lut: palette.lut, offset: n.hiddenIndex * RR, step, sourceSize: R });
     } else if (info.problem === 'multiclass' && outputs > 1) {
       // One node per class: its probability on the class's own hue.
       const c = palette.classes[n.index % palette.classes.length]!;
@@ -235,14 +253,14 @@ function updateTiles(
       let p = 0;
       for (let r = 0; r < T; r++)
         for (let col = 0; col < T; col++, p++) {
-          const cell = r * step * R + col * step;
+          const cell = r * outGrid.step * Ro + col * outGrid.step;
           const pr = snap!.outputGrid[cell * outputs + n.index] ?? 0;
           d[p * 4] = bg[0] + (c[0] - bg[0]) * pr;
           d[p * 4 + 1] = bg[1] + (c[1] - bg[1]) * pr;
           d[p * 4 + 2] = bg[2] + (c[2] - bg[2]) * pr;
           d[p * 4 + 3] = 255;
         }
-    } else paintScalarField(img, snap!.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...grid });
+    } else paintScalarField(img, snap!.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...outGrid });
     for (let r = 0; r < T; r++) sheetPx.set(imgPx.subarray(r * T, r * T + T), r * sheet.width + i * T);
     painted = true;
   });

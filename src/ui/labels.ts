@@ -1,4 +1,6 @@
 /** Visible names for the engine's identifiers (one place, so tests and UI agree). */
+import { featureLabel } from '../nn/features.ts';
+import { FEATURES } from '../nn/types.ts';
 import type {
   DatasetName,
   FeatureName,
@@ -27,18 +29,11 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   custom: 'Your points',
 };
 
-/** Plain-text labels of the feature toggles (the diagram uses featureLabel's subscript forms). */
-export const FEATURE_LABELS: Record<FeatureName, string> = {
-  x: 'x',
-  y: 'y',
-  x2: 'x²',
-  y2: 'y²',
-  xy: 'xy',
-  sinX: 'sin x',
-  sinY: 'sin y',
-  cosX: 'cos x',
-  cosY: 'cos y',
-};
+/** Labels of the features, the engine's one definition (the Features panel and the diagram agree). */
+export const FEATURE_LABELS = Object.fromEntries(FEATURES.map((f) => [f, featureLabel(f)])) as Record<
+  FeatureName,
+  string
+>;
 
 export const ACTIVATION_LABELS: Record<HiddenActivation, string> = {
   relu: 'ReLU',
@@ -66,6 +61,47 @@ export const LOSS_LABELS: Record<LossName, string> = {
   bce: 'Cross-entropy',
   softmaxCe: 'Softmax cross-entropy',
   huber: 'Huber',
+};
+
+/**
+ * The on-screen name of each setting a link or file holds (and of the file's other parts), for
+ * messages about them: "Ratio of training data", not "trainPercent".
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  dataset: 'Dataset',
+  dataSeed: 'Data seed',
+  noise: 'Noise',
+  samples: 'Number of points',
+  trainPercent: 'Ratio of training data',
+  classes: 'Classes',
+  points: 'Points',
+  features: 'Features',
+  hidden: 'Hidden layers',
+  activation: 'Activation',
+  problem: 'Problem type',
+  loss: 'Loss',
+  init: 'Initial weights',
+  seed: 'Seed',
+  batchSize: 'Batch size',
+  optimizer: 'Optimizer',
+  learningRate: 'Learning rate',
+  momentum: 'Momentum',
+  regularization: 'Regularization',
+  regularizationRate: 'Regularization rate',
+  dropout: 'Dropout',
+  schedule: 'Learning-rate schedule',
+  clipNorm: 'Gradient clipping',
+  speed: 'Speed',
+  showTestData: 'Show test data',
+  discretize: 'Discretize output',
+  theme: 'Theme',
+  epoch: 'Epoch',
+  weights: 'Weights',
+  history: 'Loss history',
+  trainer: 'Training state',
+  v: 'Link version',
+  views: 'Panels shown',
+  'hide/views': 'Hidden controls',
 };
 
 /** Short, for the top bar's select: Max, 100/s, 10/s, 1/s (its title says "epochs per second"). */

@@ -2,9 +2,11 @@
  * The palette every view shares. Binary classes and the sign of values: TF Playground's
  * blue (positive, class 1) and orange (negative, class 0), which stay apart for the common
  * colour-vision deficiencies (they differ in lightness and on the blue–yellow axis).
- * Multi-class: Okabe & Ito's colour-blind-safe qualitative set without yellow and black
- * (poor on a light background), its orange and blue replaced by TF's so that class 0/1 of a
- * multi-class set look like the binary ones.
+ * Multi-class: TF's orange and blue (so class 0/1 look like the binary ones), then teal, wine
+ * and red from Paul Tol's bright/muted sets and Okabe & Ito's yellow: chosen so that every pair
+ * of K ≤ 6 classes stays apart (CIEDE2000 ≥ 11) under simulated protanopia, deuteranopia and
+ * tritanopia (Machado et al. 2009), stands out from the light and dark backgrounds, and classes
+ * 3–6 never look like a colour of the hidden units' orange–blue scale (test/viz/palette.test.ts).
  */
 
 export type Rgb = readonly [number, number, number];
@@ -22,10 +24,10 @@ export const BACKGROUND_COLOR = '#ffffff';
 export const CLASS_COLORS: readonly string[] = [
   NEGATIVE_COLOR, // orange
   POSITIVE_COLOR, // blue
-  '#009e73', // bluish green
-  '#cc79a7', // reddish purple
-  '#56b4e9', // sky blue
-  '#d55e00', // vermillion
+  '#44aa99', // teal (Tol muted)
+  '#aa3377', // wine (Tol bright purple)
+  '#f0e442', // yellow (Okabe & Ito)
+  '#cc3311', // red (Tol vibrant)
 ];
 
 export function hexToRgb(hex: string): Rgb {

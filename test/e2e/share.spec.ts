@@ -76,7 +76,7 @@ test('a link typed into the address bar of an open page opens that experiment', 
   });
   await expect.poll(async () => (await storeState(page)).config.dataset).toBe('gauss');
   expect((await storeState(page)).config).toMatchObject({ hidden: [3], learningRate: 0.03 });
-  await expect(p.notices).toContainText('learningRate: "fast" is not a number');
+  await expect(p.notices).toContainText('Learning rate: "fast" is not a number');
   expect(await p.hiddenSizes()).toEqual([3]);
   expect(consoleProblems).toEqual([]);
 });
@@ -154,7 +154,7 @@ for (const theme of ['Light', 'Dark'] as const) {
     const p = new PlaygroundPage(page);
     await p.open('#v=1&lr=NaN');
     await p.setTheme(theme);
-    await expect(p.notices).toContainText('learningRate');
+    await expect(p.notices).toContainText('Learning rate');
     await p.openFileMenu();
     await expect(page.getByRole('button', { name: 'Export experiment' })).toBeVisible();
     await p.screenshot(`share-file-menu-${theme.toLowerCase()}`);

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { connectWorker, play, resetStoreForTests, useStore } from '../../src/state/store.ts';
 import userEvent from '@testing-library/user-event';
 import './harness.ts';
+import { FeaturesPanel } from '../../src/ui/FeaturesPanel.tsx';
 import { NetworkDiagram } from '../../src/ui/NetworkDiagram.tsx';
-import { staticSource } from '../../src/ui/live.ts';
+import { staticSource, type LiveSource } from '../../src/ui/live.ts';
 import { paletteFor } from '../../src/ui/theme.ts';
 import { layoutDiagram, linkPoint } from '../../src/viz/diagram.ts';
 import { fakeInfo, fakeSnapshot } from './fixtures.ts';
@@ -16,10 +18,10 @@ const source = staticSource({ info: fakeInfo(), snapshot: fakeSnapshot(params) }
 // Same options the component uses at its default width of 640 px (jsdom has no ResizeObserver).
 const layout = layoutDiagram([2, 3, 1], { width: 640, nodeSize: 36, gap: 11, padX: 60, padY: 12, minHeight: 200 });
 
-function renderDiagram(onSetWeight = vi.fn()) {
+function renderDiagram(onSetWeight = vi.fn(), from: LiveSource = source) {
   render(
     <NetworkDiagram
-      source={source}
+      source={from}
       palette={paletteFor('light')}
       sizes={[2, 3, 1]}
       features={['x', 'y']}
@@ -36,7 +38,7 @@ describe('NetworkDiagram', () => {
     expect(screen.getAllByTestId('node-hidden')).toHaveLength(3);
     expect(screen.getAllByTestId('node-output')).toHaveLength(1);
     expect(screen.getByTestId('network-diagram').querySelectorAll('canvas')).toHaveLength(2);
-    expect(screen.getByText('X₁')).toBeInTheDocument();
+    expect(screen.getByText('x')).toBeInTheDocument();
     expect(screen.getByTitle('Unit 2 of layer 1')).toBeInTheDocument();
   });
 
@@ -96,5 +98,67 @@ describe('NetworkDiagram', () => {
     await user.keyboard('{Control>}a{/Control}0.75{Enter}');
     expect(onSetWeight).toHaveBeenCalledWith(1, 0, -1, 0.75);
     expect(screen.getByRole('button', { name: 'Output: edit bias' })).toHaveFocus();
+  });
+
+  it('names the input features as the Features panel does, in labels, titles and the weight editor', () => {
+    const features = ['x2', 'sinY'] as const;
+    render(
+      <>
+        <FeaturesPanel features={features} onToggle={vi.fn()} />
+        <NetworkDiagram
+          source={source}
+          palette={paletteFor('light')}
+          sizes={[2, 3, 1]}
+          features={features}
+          onSetWeight={vi.fn()}
+        />
+      </>,
+    );
+    const panel = within(screen.getByRole('group', { name: 'Input features' }));
+    for (const name of ['x²', 'sin y']) {
+      expect(panel.getByText(name)).toBeInTheDocument();
+      expect(screen.getByTitle(`Input ${name}`)).toBeInTheDocument();
+    }
+    const box = screen.getByTestId('network-diagram');
+    const link = layout.links.find((k) => k.layer === 0 && k.to === 0 && k.from === 1)!;
+    const p = linkPoint(link, 0.3);
+    fireEvent.click(box, { clientX: p.x, clientY: p.y });
+    expect(screen.getByRole('dialog', { name: 'Weight from sin y to unit 1 of layer 1' })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/X₁|X₂|sin\(/);
+  });
+
+  it('while the weight editor is open: no tooltip, training paused, the value kept fresh; resumes on close', async () => {
+    resetStoreForTests();
+    const commands: string[] = [];
+    const off = connectWorker((c) => commands.push(c.type));
+    play();
+    let state = { info: fakeInfo(), snapshot: fakeSnapshot(params) };
+    const listeners = new Set<() => void>();
+    const live = {
+      get: () => state,
+      subscribe: (l: () => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const { box } = renderDiagram(vi.fn(), live);
+    const link = layout.links.find((k) => k.layer === 1 && k.to === 0 && k.from === 2)!;
+    const p = linkPoint(link, 0.3);
+    fireEvent.pointerMove(box, { clientX: p.x, clientY: p.y });
+    expect(screen.getByRole('tooltip')).toBeInTheDocument();
+    fireEvent.click(box, { clientX: p.x, clientY: p.y });
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    expect(useStore.getState().run.status).toBe('paused');
+    expect(commands).toEqual(['play', 'pause']);
+    // The step that was under way when the editor opened lands: the field follows it.
+    const moved = [...params];
+    moved[11] = 0.625;
+    state = { info: state.info, snapshot: fakeSnapshot(moved) };
+    act(() => listeners.forEach((l) => l()));
+    expect(screen.getByLabelText('New weight')).toHaveValue('0.625');
+    await userEvent.setup().keyboard('{Escape}');
+    expect(useStore.getState().run.status).toBe('running');
+    expect(commands).toEqual(['play', 'pause', 'play']);
+    off();
   });
 });

@@ -11,8 +11,8 @@ import { readExperimentFile, writeExperimentFile } from '../../share/file.ts';
 import { validateConfig } from '../../share/schema.ts';
 import { linkFor } from '../../share/url.ts';
 import { addNotice, setConfig, useStore } from '../../state/store.ts';
-import { composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
-import { showNotices } from './linkSync.ts';
+import { boundaryDetails, composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
+import { reportLoad, reportLoadError } from './loadNotice.ts';
 import { pointsOfRun } from './points.ts';
 import { currentExperiment, restoreExperiment } from './experiment.ts';
 import { useCloseOutside } from './useCloseOutside.ts';
@@ -91,7 +91,7 @@ async function readFile(e: ChangeEvent<HTMLInputElement>): Promise<{ name: strin
   try {
     return { name: file.name, text: await file.text() };
   } catch {
-    addNotice(`Could not read ${file.name}.`, 'error', 'file');
+    reportLoadError(`Could not read ${file.name}.`, []);
     return null;
   }
 }
@@ -114,16 +114,11 @@ function FileMenu() {
     if (!f) return;
     const r = readExperimentFile(f.text);
     if (!r.ok) {
-      addNotice(`${f.name}: ${r.error}`, 'error', 'file');
+      reportLoadError(`${f.name}: ${r.error}`, []);
       return;
     }
     restoreExperiment(r.experiment);
-    showNotices(r.notices, 'file');
-    addNotice(
-      `Opened ${f.name}${r.experiment.weights ? ` at epoch ${r.experiment.epoch}` : ''}.`,
-      'info',
-      'file:opened',
-    );
+    reportLoad(`Opened ${f.name}${r.experiment.weights ? ` at epoch ${r.experiment.epoch}` : ''}`, r.notices);
   };
 
   const exportCsv = () => {
@@ -144,7 +139,7 @@ function FileMenu() {
     if (!f) return;
     const r = parseCsv(f.text);
     if (!r.ok) {
-      addNotice(`${f.name}: ${formatCsvErrors(r.errors).replace(/\n/g, ' · ')}`, 'error', 'csv');
+      reportLoadError(`Could not import ${f.name}`, formatCsvErrors(r.errors).split('\n'));
       return;
     }
     const config = useStore.getState().config;
@@ -158,9 +153,8 @@ function FileMenu() {
       classes: r.kind === 'label' && r.classes > 2 ? r.classes : config.classes,
       points: r.points,
     });
-    showNotices(v.notices, 'csv');
     setConfig(v.config);
-    addNotice(`Imported ${r.points.length} points from ${f.name}.`, 'info', 'csv');
+    reportLoad(`Imported ${r.points.length} points from ${f.name}`, v.notices);
   };
 
   const downloadPng = async () => {
@@ -171,7 +165,7 @@ function FileMenu() {
       addNotice('The decision boundary is not drawn yet: show the Output panel and train a step.', 'warning', 'png');
       return;
     }
-    const ok = await saveCanvasPng(`boundary-${stamp()}.png`, composeBoundary(heat, dots));
+    const ok = await saveCanvasPng(`boundary-${stamp()}.png`, composeBoundary(heat, dots, boundaryDetails()));
     if (!ok) addNotice('The browser could not make the PNG.', 'error', 'png');
   };
 

@@ -6,26 +6,22 @@
 import { useEffect, useRef } from 'react';
 import type { ExperimentConfig } from '../../share/config.ts';
 import type { ViewState } from '../../share/embed.ts';
-import type { ConfigNotice } from '../../share/schema.ts';
 import { createHashWriter, decodeHash, POINTS_LINK_LIMIT, readLocation, type DecodeResult } from '../../share/url.ts';
 import { addNotice, dismissNotice, loadExperiment, useStore } from '../../state/store.ts';
+import { clearLoad, reportLoad } from './loadNotice.ts';
 
 export const LINK_NOTICE_PREFIX = 'link:';
 
-/** Each notice of a link or file as a store notice; one per field (a newer one replaces it). */
-export function showNotices(notices: readonly ConfigNotice[], origin: 'link' | 'file' | 'csv'): void {
-  for (const n of notices) addNotice(n.message, 'warning', `${origin}:${n.field}`);
-}
-
+/** The link's one message (see loadNotice.ts): what it was and what the gate changed. */
 function apply(result: DecodeResult): void {
   if (result.source !== 'empty') loadExperiment(result.config);
   if (result.source === 'tfPlayground')
-    addNotice(
+    reportLoad(
       'Opened a TensorFlow Playground link: same dataset, network and settings (tanh or linear output, squared loss, SGD). The random numbers differ from TF Playground’s.',
-      'info',
-      `${LINK_NOTICE_PREFIX}tf`,
+      result.notices,
     );
-  showNotices(result.notices, 'link');
+  else if (result.notices.length > 0) reportLoad('Opened the link', result.notices);
+  else if (result.source !== 'empty') clearLoad();
 }
 
 let booted: DecodeResult | null = null;

@@ -39,7 +39,7 @@ describe('Copy link', () => {
 });
 
 describe('Notices', () => {
-  it('lists the store’s notices in a labelled region, each dismissable, and all at once', () => {
+  it('shows the newest notice, the older ones behind “N more”, each dismissable, and all at once', () => {
     render(<Notices />);
     expect(screen.queryByRole('region', { name: 'Messages' })).toBeNull();
     act(() => {
@@ -47,10 +47,16 @@ describe('Notices', () => {
       addNotice('noise: clamped', 'warning', 'link:noise');
     });
     const list = screen.getByRole('list', { name: 'Notices' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('noise: clamped')]);
+    fireEvent.click(screen.getByRole('button', { name: '1 more' }));
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(screen.queryByRole('button', { name: 'Dismiss all' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss: noise: clamped' }));
     expect(useStore.getState().notices.map((n) => n.text)).toEqual(['learningRate: "x" is not a number']);
+    expect(screen.queryByRole('button', { name: 'Dismiss all' })).toBeNull();
     act(() => {
       addNotice('a', 'info');
       addNotice('b', 'info');

@@ -18,13 +18,14 @@ beforeEach(() => {
 });
 
 describe('link ↔ store', () => {
-  it('boots the store from the address, with a notice per repaired field', () => {
+  it('boots the store from the address, with one message naming the repaired fields as the page does', () => {
     window.history.replaceState(null, '', '/#v=1&dataset=xor&hidden=3&lr=NaN');
     const r = bootFromLocation();
     expect(r.source).toBe('native');
     const s = useStore.getState();
     expect(s.config).toMatchObject({ dataset: 'xor', hidden: [3], learningRate: 0.03 });
-    expect(s.notices.map((n) => [n.kind, n.key])).toEqual([['warning', 'link:learningRate']]);
+    expect(s.notices.map((n) => [n.kind, n.key])).toEqual([['warning', 'load']]);
+    expect(s.notices[0]!.text).toMatch(/^Opened the link · 1 setting was changed\nLearning rate: /);
     expect(bootFromLocation()).toBe(r); // once per page
   });
 
@@ -32,7 +33,9 @@ describe('link ↔ store', () => {
     window.history.replaceState(null, '', '/#activation=relu&networkShape=3&dataset=xor');
     bootFromLocation();
     expect(useStore.getState().config).toMatchObject({ activation: 'relu', hidden: [3], dataset: 'xor' });
-    expect(useStore.getState().notices.map((n) => n.key)).toEqual(['link:tf']);
+    expect(useStore.getState().notices.map((n) => n.text)).toEqual([
+      expect.stringMatching(/^Opened a TensorFlow Playground link/),
+    ]);
   });
 
   it('leaves the store alone without a hash', () => {
