@@ -3,7 +3,6 @@ import type {
   DatasetName,
   FeatureName,
   HiddenActivation,
-  LossName,
   OptimizerName,
   ProblemType,
   RegularizationName,
@@ -61,12 +60,7 @@ export const PROBLEM_LABELS: Record<ProblemType, string> = {
   multiclass: 'Multi-class',
 };
 
-export const LOSS_LABELS: Record<LossName, string> = {
-  mse: 'Squared error',
-  bce: 'Cross-entropy',
-  softmaxCe: 'Softmax cross-entropy',
-  huber: 'Huber',
-};
+export { LOSS_LABELS, OUTPUT_LABELS } from '../share/config.ts';
 
 /** Short, for the top bar's select: Max, 100/s, 10/s, 1/s (its title says "epochs per second"). */
 export function speedLabel(s: Speed): string {

@@ -67,7 +67,7 @@ export function buildRun(
   const dataset = loadDataset(config);
   const problem = dataset.problem;
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
-  const out = outputFor(problem, config.loss);
+  const out = outputFor(problem, config.loss, config.output);
   const features = [...config.features];
   const outputs = problem === 'multiclass' ? dataset.classes : 1;
   const sizes = [features.length, ...config.hidden, outputs];
