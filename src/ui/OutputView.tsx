@@ -9,6 +9,8 @@ import { useBoxWidth } from './useBoxWidth.ts';
 import { context2d, sizeCanvas, useLiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { RunInfo } from '../worker/protocol.ts';
 import type { CanvasPalette } from './theme.ts';
+import type { OutputActivation } from '../nn/types.ts';
+import { outputRange } from './labels.ts';
 
 export interface PlaneClick {
   x: number;
@@ -28,6 +30,8 @@ export interface OutputViewProps {
   classes?: number;
   /** Click on the plane in data coordinates (for drawing your own points). */
   onPlaneClick?: (p: PlaneClick) => void;
+  /** The output unit's activation: the legend shows its range. */
+  outputActivation?: OutputActivation;
 }
 
 const DEFAULT_REGION: Region = { xMin: -DOMAIN, xMax: DOMAIN, yMin: -DOMAIN, yMax: DOMAIN };
@@ -102,7 +106,11 @@ export function OutputView(p: OutputViewProps) {
           ))}
         </div>
       </div>
-      {p.classes && p.classes > 2 ? <ClassLegend k={p.classes} /> : <Legend palette={palette} />}
+      {p.classes && p.classes > 2 ? (
+        <ClassLegend k={p.classes} />
+      ) : (
+        <Legend palette={palette} range={outputRange(p.outputActivation)} />
+      )}
       <div className="output-toggles">
         <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} control="showTestData" />
         <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} control="discretize" />
@@ -115,17 +123,17 @@ function fmtTick(t: number): string {
   return String(t).replace('-', '−');
 }
 
-function Legend({ palette }: { palette: CanvasPalette }) {
+function Legend({ palette, range }: { palette: CanvasPalette; range: { low: string; high: string } }) {
   return (
     <div className="legend" aria-hidden="true">
-      <span>−1</span>
+      <span>{range.low}</span>
       <span
         className="legend-bar"
         style={{
           background: `linear-gradient(to right, ${palette.negative}, ${rgbCss(divergingColor(0))}, ${palette.positive})`,
         }}
       />
-      <span>+1</span>
+      <span>{range.high}</span>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type {
   FeatureName,
   HiddenActivation,
   InitName,
+  OutputActivation,
   OptimizerName,
   ProblemType,
   RegularizationName,
@@ -161,4 +162,9 @@ export function formatEpoch(n: number): string {
   return String(Math.max(0, Math.floor(n)))
     .padStart(6, '0')
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The ends of the output colour legend: the range of the output activation (Sigmoid 0 … 1). */
+export function outputRange(activation: OutputActivation | undefined): { low: string; high: string } {
+  return activation === 'sigmoid' || activation === 'softmax' ? { low: '0', high: '1' } : { low: '−1', high: '+1' };
 }
