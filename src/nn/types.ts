@@ -93,7 +93,8 @@ export const LIMITS = {
   regularizationRate: { min: 0, max: 10 },
   noise: { min: 0, max: 50 },
   samples: { min: 4, max: 2000 },
-  trainPercent: { min: 10, max: 90 },
+  /** 100: every point trains, no test set. */
+  trainPercent: { min: 10, max: 100 },
   dropout: { min: 0, max: 0.9 },
   clipNorm: { min: 0, max: 1000 },
 } as const;

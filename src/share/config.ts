@@ -15,9 +15,34 @@ import type {
   ScheduleName,
 } from '../nn/types.ts';
 
-/** Epochs per second; 'max' trains as fast as the worker can while streaming one snapshot per frame. */
-export type Speed = 'max' | 1 | 10 | 100;
-export const SPEEDS: readonly Speed[] = ['max', 100, 10, 1];
+/**
+ * Epochs per second (any number in SPEED_RANGE), or 'max': as fast as the worker can while
+ * streaming one snapshot per frame.
+ */
+export type Speed = 'max' | number;
+export const SPEED_RANGE = { min: 1, max: 1000 } as const;
+/** The speed slider's stops: about three per decade (a log scale), then Max. */
+export const SPEEDS: readonly Speed[] = [1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 'max'];
+
+/**
+ * batchSize that means "every training point in one batch" (full-batch gradient descent). No
+ * dataset has more points, and the engine takes min(batchSize, n), so it needs no special case.
+ */
+export const BATCH_ALL = 2000;
+
+/** The words the page uses for losses and output activations (notices about links use them too). */
+export const LOSS_LABELS: Record<LossName, string> = {
+  mse: 'Squared error',
+  bce: 'Cross-entropy',
+  softmaxCe: 'Softmax cross-entropy',
+  huber: 'Huber',
+};
+export const OUTPUT_LABELS: Record<OutputActivation, string> = {
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  linear: 'Linear',
+  softmax: 'Softmax',
+};
 
 export type Theme = 'light' | 'dark' | 'projector' | 'auto';
 
@@ -34,7 +59,7 @@ export interface ExperimentConfig {
   dataSeed: number;
   noise: number; // percent, 0..50
   samples: number; // total points generated
-  trainPercent: number; // 10..90
+  trainPercent: number; // 10..100; 100 = no test set
   classes: number; // multiclass only, 2..6
   /** Points of the 'custom' dataset (drawn or imported). Ignored by the generated datasets. */
   points: DataPoint[];
@@ -44,10 +69,12 @@ export interface ExperimentConfig {
   activation: HiddenActivation;
   problem: ProblemType;
   loss: LossName;
+  /** The output layer's activation; one of outputsFor(problem, loss). */
+  output: OutputActivation;
   init: InitName;
   seed: number; // initial weights, shuffling, dropout
   // Training
-  batchSize: number;
+  batchSize: number; // LIMITS.batchSize (1..500), or BATCH_ALL
   optimizer: OptimizerName;
   learningRate: number;
   momentum: number; // momentum optimizer
@@ -77,6 +104,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   activation: 'tanh',
   problem: 'classification',
   loss: 'mse',
+  output: 'tanh',
   init: 'uniform',
   seed: 1,
   batchSize: 10,
@@ -88,21 +116,38 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   dropout: 0,
   schedule: 'constant',
   clipNorm: 0,
-  speed: 'max',
+  // About 30 epochs a second: the default experiment learns in about 50, so a person sees it happen.
+  speed: 30,
   showTestData: false,
   discretize: false,
   theme: 'auto',
 };
 
 /**
- * The output layer and loss a problem implies. Classification with squared error uses a tanh
- * output and targets ±1 (TF Playground's semantics); with cross-entropy a sigmoid output and
- * targets 0/1. Multi-class is softmax + softmax cross-entropy; regression a linear output.
+ * The output activations a problem and loss allow (the first is the default). Classification
+ * with squared error takes tanh (targets ±1, TF Playground's semantics), sigmoid (targets 0/1,
+ * the article's network) or linear; cross-entropy needs a sigmoid. Multi-class is softmax;
+ * regression a linear or tanh output.
  */
-export function outputFor(problem: ProblemType, loss: LossName): { activation: OutputActivation; loss: LossName } {
-  if (problem === 'multiclass') return { activation: 'softmax', loss: 'softmaxCe' };
-  if (problem === 'regression') return { activation: 'linear', loss: loss === 'huber' ? 'huber' : 'mse' };
-  return loss === 'bce' ? { activation: 'sigmoid', loss: 'bce' } : { activation: 'tanh', loss: 'mse' };
+export function outputsFor(problem: ProblemType, loss: LossName): OutputActivation[] {
+  if (problem === 'multiclass') return ['softmax'];
+  if (problem === 'regression') return ['linear', 'tanh'];
+  return loss === 'bce' ? ['sigmoid'] : ['tanh', 'sigmoid', 'linear'];
+}
+
+/**
+ * The output layer and loss the engine builds: the loss the problem allows (its default if not),
+ * and `output` if that pair allows it, else the pair's default output.
+ */
+export function outputFor(
+  problem: ProblemType,
+  loss: LossName,
+  output?: OutputActivation,
+): { activation: OutputActivation; loss: LossName } {
+  const losses = lossesFor(problem);
+  const l = losses.includes(loss) ? loss : losses[0]!;
+  const outputs = outputsFor(problem, l);
+  return { activation: output !== undefined && outputs.includes(output) ? output : outputs[0]!, loss: l };
 }
 
 /**

@@ -3,9 +3,11 @@
  *
  * Format (version 1): readable key=value pairs joined by `&`, every config field written, e.g.
  *   #v=1&dataset=spiral&dataSeed=1&noise=0&samples=500&train=50&classes=3&features=x,y
- *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&init=uniform&seed=1
- *    &batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
- *    &schedule=constant&clip=0&speed=max&showTest=0&discretize=0&theme=auto
+ *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&output=tanh
+ *    &init=uniform&seed=1&batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
+ *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto
+ * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
+ * `output` (older links) gets the default output of its problem and loss.
  * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1.
  * Numbers are written with JavaScript's shortest round-trip form, so a link reproduces the
  * config bit for bit. Values are percent-encoded except A-Z a-z 0-9 , . _ ~ - + $.
@@ -13,7 +15,7 @@
  * Decoding never throws: every value goes through the schema (defaults, clamps, notices).
  * A hash with no `v` and TF Playground's keys is read as a TF Playground link.
  */
-import { DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
+import { BATCH_ALL, DEFAULT_CONFIG, type DataPoint, type ExperimentConfig } from './config.ts';
 import {
   DEFAULT_VIEW,
   isHideableId,
@@ -37,7 +39,7 @@ const MAX_POINTS_TEXT = SHARE_LIMITS.points.max * 80;
 /** Written instead of the points when they were too many for a link. */
 export const POINTS_OMITTED = 'file';
 
-type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed';
+type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch';
 
 /** The link's keys, one per config field, in the order they are written (like TF's state.ts table). */
 export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Kind])[] = [
@@ -52,9 +54,10 @@ export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Ki
   ['activation', 'activation', 'text'],
   ['problem', 'problem', 'text'],
   ['loss', 'loss', 'text'],
+  ['output', 'output', 'text'],
   ['init', 'init', 'text'],
   ['seed', 'seed', 'number'],
-  ['batchSize', 'batch', 'number'],
+  ['batchSize', 'batch', 'batch'],
   ['optimizer', 'optimizer', 'text'],
   ['learningRate', 'lr', 'number'],
   ['momentum', 'momentum', 'number'],
@@ -128,6 +131,8 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
   switch (kind) {
     case 'bool':
       return value ? '1' : '0';
+    case 'batch':
+      return value === BATCH_ALL ? 'all' : String(value);
     case 'numbers':
     case 'texts':
       return (value as readonly (string | number)[]).join(',');
@@ -188,6 +193,8 @@ function parseValue(s: string, kind: Kind): unknown {
       return s === '' ? [] : s.split(',', 10_001);
     case 'speed':
       return s === 'max' ? s : strictNumber(s);
+    case 'batch':
+      return s === 'all' ? BATCH_ALL : strictNumber(s);
     default:
       return s;
   }

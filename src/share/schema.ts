@@ -18,11 +18,26 @@ import {
   LIMITS,
   LOSSES,
   OPTIMIZERS,
+  OUTPUT_ACTIVATIONS,
   PROBLEMS,
   REGULARIZATIONS,
   SCHEDULES,
+  type LossName,
+  type OutputActivation,
+  type ProblemType,
 } from '../nn/types.ts';
-import { DEFAULT_CONFIG, lossesFor, type DataPoint, type ExperimentConfig, type Speed, type Theme } from './config.ts';
+import {
+  BATCH_ALL,
+  DEFAULT_CONFIG,
+  LOSS_LABELS,
+  lossesFor,
+  OUTPUT_LABELS,
+  outputsFor,
+  SPEED_RANGE,
+  type DataPoint,
+  type ExperimentConfig,
+  type Theme,
+} from './config.ts';
 
 /** What was changed on the way in, and why. `field` is an ExperimentConfig key (or 'link', 'file', ...). */
 export interface ConfigNotice {
@@ -46,7 +61,6 @@ export const SHARE_LIMITS = {
 } as const;
 
 export const THEMES = ['light', 'dark', 'projector', 'auto'] as const satisfies readonly Theme[];
-export const SPEED_VALUES = ['max', 1, 10, 100] as const satisfies readonly Speed[];
 
 type Field = keyof ExperimentConfig;
 
@@ -95,6 +109,20 @@ function numberRange(range: Range, integer: boolean): Rule {
 function oneOf<T extends string>(values: readonly [T, ...T[]]): Rule {
   return { schema: z.enum(values), expected: `one of ${values.join(', ')}` };
 }
+
+/** 'max', or epochs per second kept within SPEED_RANGE (old links say 1, 10, 100 or max). */
+const speedRule: Rule = {
+  schema: z.union([z.literal('max'), finite.refine((v) => v > 0)]),
+  expected: `max or a number of epochs per second from ${SPEED_RANGE.min} to ${SPEED_RANGE.max}`,
+  fix: (v: 'max' | number) => (v === 'max' ? { value: v } : numberRange(SPEED_RANGE, false).fix!(v as never)),
+};
+
+/** 1..500, or BATCH_ALL ("All": the whole training set in one batch). */
+const batchRule: Rule = {
+  schema: finite,
+  expected: `a whole number from ${LIMITS.batchSize.min} to ${LIMITS.batchSize.max}, or all`,
+  fix: (v: number) => (v === BATCH_ALL ? { value: v } : numberRange(LIMITS.batchSize, true).fix!(v as never)),
+};
 
 const seedRule: Rule = {
   schema: finite.refine((v) => Number.isInteger(v) && v >= SHARE_LIMITS.seed.min && v <= SHARE_LIMITS.seed.max),
@@ -177,9 +205,10 @@ const RULES: Record<Field, Rule> = {
   activation: oneOf(HIDDEN_ACTIVATIONS),
   problem: oneOf(PROBLEMS),
   loss: oneOf(LOSSES),
+  output: oneOf(OUTPUT_ACTIVATIONS),
   init: oneOf(INITS),
   seed: seedRule,
-  batchSize: numberRange(LIMITS.batchSize, true),
+  batchSize: batchRule,
   optimizer: oneOf(OPTIMIZERS),
   learningRate: numberRange(LIMITS.learningRate, false),
   momentum: numberRange(SHARE_LIMITS.momentum, false),
@@ -188,7 +217,7 @@ const RULES: Record<Field, Rule> = {
   dropout: numberRange(LIMITS.dropout, false),
   schedule: oneOf(SCHEDULES),
   clipNorm: numberRange(LIMITS.clipNorm, false),
-  speed: { schema: z.union(SPEED_VALUES.map((s) => z.literal(s))), expected: `one of ${SPEED_VALUES.join(', ')}` },
+  speed: speedRule,
   showTestData: { schema: z.boolean(), expected: 'true or false' },
   discretize: { schema: z.boolean(), expected: 'true or false' },
   theme: oneOf(THEMES),
@@ -237,8 +266,14 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
       return { config: cloneConfig(base), notices };
     }
     const out: Record<string, unknown> = {};
+    let output: unknown;
     for (const field of CONFIG_FIELDS) {
       const raw = Object.prototype.hasOwnProperty.call(input, field) ? input[field] : undefined;
+      if (field === 'output') {
+        output = raw; // judged against the loss, once the loss is known (makeCoherent)
+        out[field] = base.output;
+        continue;
+      }
       if (raw === undefined) {
         out[field] = cloneValue(base[field]);
         continue;
@@ -247,7 +282,7 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
       out[field] = r.value;
       if (r.notice) notices.push(r.notice);
     }
-    return { config: makeCoherent(out as unknown as ExperimentConfig, notices), notices };
+    return { config: makeCoherent(out as unknown as ExperimentConfig, output, notices), notices };
   } catch (err) {
     // Unreachable by design (every step above is total); kept so the gate's promise holds.
     notices.push({
@@ -258,8 +293,27 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
   }
 }
 
-/** Dataset ↔ problem ↔ loss, and custom points ↔ problem and classes. */
-function makeCoherent(c: ExperimentConfig, notices: ConfigNotice[]): ExperimentConfig {
+/**
+ * The output activation, given (`raw`) or not, for a loss already checked: a missing one takes
+ * the pair's default silently (links and files from before the field existed mean exactly that);
+ * a given one the pair does not allow takes the default and a notice.
+ */
+function checkOutput(problem: ProblemType, loss: LossName, raw: unknown, notices: ConfigNotice[]): OutputActivation {
+  const allowed = outputsFor(problem, loss);
+  const fallback = allowed[0]!;
+  if (raw === undefined) return fallback;
+  if (allowed.includes(raw as OutputActivation)) return raw as OutputActivation;
+  const known = (OUTPUT_ACTIVATIONS as readonly unknown[]).includes(raw);
+  const names = allowed.map((a) => OUTPUT_LABELS[a]).join(', ');
+  const message = known
+    ? `Output: ${OUTPUT_LABELS[raw as OutputActivation]} does not work with ${LOSS_LABELS[loss]} on a ${problem} problem (it can be ${names}); using ${OUTPUT_LABELS[fallback]}.`
+    : `Output: ${describeValue(raw)} is not an output activation (${OUTPUT_ACTIVATIONS.map((a) => OUTPUT_LABELS[a]).join(', ')}); using ${OUTPUT_LABELS[fallback]}.`;
+  notices.push({ field: 'output', message });
+  return fallback;
+}
+
+/** Dataset ↔ problem ↔ loss ↔ output, and custom points ↔ problem and classes. */
+function makeCoherent(c: ExperimentConfig, output: unknown, notices: ConfigNotice[]): ExperimentConfig {
   const problem = problemOf(c.dataset, c.problem);
   if (problem !== c.problem) {
     notices.push({
@@ -273,6 +327,7 @@ function makeCoherent(c: ExperimentConfig, notices: ConfigNotice[]): ExperimentC
     notices.push({ field: 'loss', message: `loss: ${c.loss} does not apply to ${c.problem}; using ${losses[0]}.` });
     c.loss = losses[0]!;
   }
+  c.output = checkOutput(c.problem, c.loss, output, notices);
   if (c.points.length > 0) {
     const k = c.problem === 'multiclass' ? c.classes : 2;
     const r = SHARE_LIMITS.regressionLabel;

@@ -1,6 +1,6 @@
 /**
- * How a config change reaches the worker, and the coherence rules between dataset, problem and
- * loss. Pure functions over ExperimentConfig.
+ * How a config change reaches the worker, and the coherence rules between dataset, problem,
+ * loss, output activation and split. Pure functions over ExperimentConfig.
  */
 import { problemOf } from '../nn/data.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type DatasetName,
   type ProblemType,
 } from '../nn/types.ts';
-import { lossesFor, type ExperimentConfig } from '../share/config.ts';
+import { DEFAULT_CONFIG, lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
 import { HYPERPARAMETER_KEYS } from '../worker/protocol.ts';
 
 /** Keys that change only what is drawn: the worker is not told. */
@@ -46,12 +46,22 @@ const DATASETS_OF: Record<ProblemType, readonly DatasetName[]> = {
   multiclass: MULTICLASS_DATASETS,
 };
 
+/** The XOR truth table has four rows: it trains on all of them unless a person says otherwise. */
+export const XOR_TABLE_TRAIN_PERCENT = 100;
+
 /**
- * Keep dataset, problem and loss coherent: picking a dataset sets its problem; picking a problem
- * the dataset does not pose picks that problem's first dataset; a loss the problem does not
- * offer becomes its default.
+ * Keep dataset, problem, loss and output coherent: picking a dataset sets its problem; picking a
+ * problem the dataset does not pose picks that problem's first dataset; a loss the problem does
+ * not offer becomes its default; a new problem or loss brings its default output (as before the
+ * output was a setting), and an output the pair does not allow becomes the pair's default.
+ * Picking the XOR table trains on all four rows (100%); leaving it from 100% goes back to the
+ * default split. `prev`: the config before the patch (without it, leaving is not detected).
  */
-export function coherentConfig(next: ExperimentConfig, patch: Partial<ExperimentConfig>): ExperimentConfig {
+export function coherentConfig(
+  next: ExperimentConfig,
+  patch: Partial<ExperimentConfig>,
+  prev?: ExperimentConfig,
+): ExperimentConfig {
   const c = { ...next };
   // 'custom' poses whichever problem is chosen, so it never moves the problem or the dataset.
   const dsProblem = problemOf(c.dataset, c.problem);
@@ -59,5 +69,15 @@ export function coherentConfig(next: ExperimentConfig, patch: Partial<Experiment
   else if (patch.problem !== undefined && dsProblem !== c.problem) c.dataset = DATASETS_OF[c.problem][0]!;
   const losses = lossesFor(c.problem);
   if (!losses.includes(c.loss)) c.loss = losses[0]!;
+  const outputs = outputsFor(c.problem, c.loss);
+  const pairChanged = prev
+    ? c.problem !== prev.problem || c.loss !== prev.loss
+    : patch.problem !== undefined || patch.loss !== undefined || c.problem !== next.problem || c.loss !== next.loss;
+  if ((pairChanged && patch.output === undefined) || !outputs.includes(c.output)) c.output = outputs[0]!;
+  if (patch.trainPercent === undefined && patch.dataset !== undefined && patch.dataset !== prev?.dataset) {
+    if (c.dataset === 'xorTable') c.trainPercent = XOR_TABLE_TRAIN_PERCENT;
+    else if (prev?.dataset === 'xorTable' && c.trainPercent === XOR_TABLE_TRAIN_PERCENT)
+      c.trainPercent = DEFAULT_CONFIG.trainPercent;
+  }
   return c;
 }

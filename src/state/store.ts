@@ -147,7 +147,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
   const actions: Actions = {
     setConfig(patch) {
       const prev = get().config;
-      const next = coherentConfig({ ...prev, ...patch }, patch);
+      const next = coherentConfig({ ...prev, ...patch }, patch, prev);
       const changed = (Object.keys(next) as (keyof ExperimentConfig)[]).filter((k) => !sameValue(prev[k], next[k]));
       if (changed.length === 0) return;
       set({ config: next });

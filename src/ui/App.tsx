@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeatureName } from '../nn/types.ts';
-import { networkSizes, type ExperimentConfig } from '../share/config.ts';
+import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { PanelId } from '../share/embed.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../state/store.ts';
 import { Announcer, statusAnnouncement } from './Announcer.tsx';
 import { addLayer, changeUnits, removeLayer, toggleFeature, type ShapeResult } from './configPatches.ts';
-import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { ConfusionMatrix, confusionSetOf } from './ConfusionMatrix.tsx';
 import { Panel } from './controls.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { FeaturesPanel } from './FeaturesPanel.tsx';
@@ -29,6 +29,8 @@ import { NetworkPanel } from './NetworkPanel.tsx';
 import { OutputView, type PlaneClick } from './OutputView.tsx';
 import { previewPainter } from './previews.ts';
 import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
+import { TableView } from './TableView.tsx';
+import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 
@@ -166,12 +168,14 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
                 showTestData={config.showTestData}
                 discretize={config.discretize}
                 classes={config.problem === 'multiclass' ? config.classes : 2}
+                outputActivation={outputFor(config.problem, config.loss, config.output).activation}
                 onShowTestData={(showTestData) => setConfig({ showTestData })}
                 onDiscretize={(discretize) => setConfig({ discretize })}
                 {...(onPlaneClick ? { onPlaneClick } : {})}
               />
             </Panel>
           )}
+          {hidden.has('output') ? null : <TableContainer />}
           {hidden.has('output') || config.problem === 'regression' ? null : <ConfusionContainer />}
         </div>
       </main>
@@ -241,9 +245,26 @@ function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
 function ConfusionContainer() {
   const confusion = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
   const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
+  const set = useStore((s) => confusionSetOf(s.snapshot, s.runInfo));
   return (
     <Panel title="Confusion matrix" className="confusion-panel">
-      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} />
+      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} set={set} />
+    </Panel>
+  );
+}
+
+/** The table of a tiny dataset, its outputs recomputed once per snapshot. */
+function TableContainer() {
+  const info = useStore((s) => s.runInfo);
+  const snapshot = useStore((s) => s.snapshot);
+  const rows = useMemo(
+    () => (hasTable(info) ? tableRows(info, snapshot?.runId === info.runId ? snapshot.params : null) : null),
+    [info, snapshot],
+  );
+  if (!rows) return null;
+  return (
+    <Panel title="Table" className="table-panel">
+      <TableView rows={rows} />
     </Panel>
   );
 }

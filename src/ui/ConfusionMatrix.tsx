@@ -1,5 +1,18 @@
 import { classColor } from '../viz/colors.ts';
 import './ConfusionMatrix.css';
+import type { RunInfo, Snapshot } from '../worker/protocol.ts';
+
+export type ConfusionSet = 'test' | 'train';
+
+/**
+ * Which points the matrix counts: the snapshot says so when the worker sends `confusionSet`;
+ * otherwise the training set when there is no test set (a 100% split), else the test set.
+ */
+export function confusionSetOf(snapshot: Snapshot | null, info: RunInfo | null): ConfusionSet {
+  const said = snapshot && 'confusionSet' in snapshot ? (snapshot as { confusionSet?: unknown }).confusionSet : null;
+  if (said === 'train' || said === 'test') return said;
+  return info && info.testLabels.length === 0 ? 'train' : 'test';
+}
 
 export interface ConfusionMatrixProps {
   /** k*k counts, row = true class, column = predicted. */
@@ -7,6 +20,8 @@ export interface ConfusionMatrixProps {
   k: number;
   /** Names of the classes (binary: Orange (0), Blue (1)). */
   classNames?: string[];
+  /** The points counted (default: the test set). */
+  set?: ConfusionSet;
 }
 
 export function defaultClassNames(k: number): string[] {
@@ -14,8 +29,8 @@ export function defaultClassNames(k: number): string[] {
   return Array.from({ length: k }, (_, i) => `Class ${i + 1}`);
 }
 
-/** The test set's confusion matrix as a table (screen readers read it cell by cell). */
-export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps) {
+/** The test (or training) set's confusion matrix as a table (screen readers read it cell by cell). */
+export function ConfusionMatrix({ counts, k, classNames, set = 'test' }: ConfusionMatrixProps) {
   const names = classNames ?? defaultClassNames(k);
   // Many classes: headers show the number only ("Class " stays for screen readers), so 6 columns fit.
   const short = !classNames && k > 2;
@@ -41,7 +56,10 @@ export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps)
   return (
     <div className={`confusion${short ? ' is-many' : ''}`}>
       <table>
-        <caption>Test set{total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}</caption>
+        <caption>
+          {set === 'train' ? 'Training set (there is no test set)' : 'Test set'}
+          {total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}
+        </caption>
         <thead>
           <tr>
             <td className="corner">True ↓ / Predicted →</td>

@@ -7,8 +7,10 @@ import {
   type DatasetName,
 } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
+import { SHARE_LIMITS } from '../share/schema.ts';
 import { Panel, Slider } from './controls.tsx';
-import { DATASET_LABELS } from './labels.ts';
+import { BATCH_STOPS, batchLabel, DATASET_LABELS, HELP, SAMPLE_STOPS, XOR_TABLE_FIXED } from './labels.ts';
+import { Advanced, NumberField, StopSlider } from './settingsControls.tsx';
 import './DataPanel.css';
 
 /** Draws a dataset's preview into a small canvas (the data helper's renderer, injected). */
@@ -27,8 +29,19 @@ const GROUPS: { title: string; names: readonly DatasetName[] }[] = [
   { title: 'Multi-class', names: MULTICLASS_DATASETS },
 ];
 
+/**
+ * Why noise, the number of points and Regenerate do nothing for this dataset; null when they
+ * apply. (The data seed still shuffles the train/test split, so it stays.)
+ */
+export function fixedDataReason(dataset: DatasetName): string | null {
+  if (dataset === 'xorTable') return XOR_TABLE_FIXED;
+  if (dataset === 'custom') return 'Your points are used as they are.';
+  return null;
+}
+
 export function DataPanel({ config, onChange, onRegenerate, paintPreview }: DataPanelProps) {
   const groups = config.points.length > 0 ? [...GROUPS, { title: 'Drawn', names: ['custom'] as const }] : GROUPS;
+  const fixed = fixedDataReason(config.dataset);
   return (
     <Panel title="Data" className="data-panel">
       <div role="radiogroup" aria-label="Dataset" className="datasets" data-control="dataset">
@@ -60,6 +73,8 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
         max={LIMITS.noise.max}
         step={5}
         onCommit={(noise) => onChange({ noise })}
+        disabled={fixed !== null}
+        title={fixed ?? undefined}
       />
       <Slider
         label="Ratio of training data"
@@ -70,14 +85,16 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
         step={10}
         format={(v) => `${v}%`}
         onCommit={(trainPercent) => onChange({ trainPercent })}
+        help={HELP.trainPercent}
       />
-      <Slider
+      <StopSlider<number>
         label="Batch size"
         control="batchSize"
         value={config.batchSize}
-        min={LIMITS.batchSize.min}
-        max={Math.max(30, Math.min(100, config.batchSize))}
+        stops={BATCH_STOPS}
+        format={batchLabel}
         onCommit={(batchSize) => onChange({ batchSize })}
+        help={HELP.batchSize}
       />
       {config.problem === 'multiclass' ? (
         <Slider
@@ -94,10 +111,33 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
         className="wide"
         data-control="regenerate"
         onClick={onRegenerate}
-        disabled={config.dataset === 'custom'}
+        disabled={fixed !== null}
+        title={fixed ?? 'New random points from the next data seed'}
       >
         Regenerate
       </button>
+      <Advanced>
+        <StopSlider<number>
+          label="Number of points"
+          control="samples"
+          value={config.samples}
+          stops={SAMPLE_STOPS}
+          format={String}
+          onCommit={(samples) => onChange({ samples })}
+          help={HELP.samples}
+          disabled={fixed !== null}
+          title={fixed ?? undefined}
+        />
+        <NumberField
+          label="Data seed"
+          control="dataSeed"
+          value={config.dataSeed}
+          min={SHARE_LIMITS.seed.min}
+          max={SHARE_LIMITS.seed.max}
+          onCommit={(dataSeed) => onChange({ dataSeed })}
+          help={HELP.dataSeed}
+        />
+      </Advanced>
     </Panel>
   );
 }

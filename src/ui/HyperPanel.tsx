@@ -1,29 +1,42 @@
 import { useId, useState } from 'react';
 import {
   HIDDEN_ACTIVATIONS,
+  INITS,
   LIMITS,
   OPTIMIZERS,
   PROBLEMS,
   REGULARIZATIONS,
+  SCHEDULES,
   type HiddenActivation,
+  type InitName,
   type LossName,
   type OptimizerName,
+  type OutputActivation,
   type ProblemType,
   type RegularizationName,
+  type ScheduleName,
 } from '../nn/types.ts';
-import { lossesFor, type ExperimentConfig } from '../share/config.ts';
+import { lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
+import { SHARE_LIMITS } from '../share/schema.ts';
 import { parseLearningRate } from './configPatches.ts';
-import { Panel, Select } from './controls.tsx';
+import { Panel, Select, Slider } from './controls.tsx';
 import {
   ACTIVATION_LABELS,
+  CLIP_STOPS,
+  HELP,
+  INIT_LABELS,
   LEARNING_RATES,
   LOSS_LABELS,
+  MOMENTUM_STOPS,
   OPTIMIZER_LABELS,
+  OUTPUT_LABELS,
   PROBLEM_LABELS,
   REGULARIZATION_LABELS,
   REGULARIZATION_RATES,
+  SCHEDULE_LABELS,
 } from './labels.ts';
 import './HyperPanel.css';
+import { Advanced, NumberField, StopSlider } from './settingsControls.tsx';
 
 export interface HyperPanelProps {
   config: ExperimentConfig;
@@ -35,6 +48,7 @@ const OTHER = 'other';
 
 export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
   const losses = lossesFor(config.problem);
+  const outputs = outputsFor(config.problem, config.loss);
   const regRates: number[] = [...REGULARIZATION_RATES];
   if (!regRates.includes(config.regularizationRate)) regRates.push(config.regularizationRate);
   regRates.sort((a, b) => a - b);
@@ -86,7 +100,71 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
             onChange={(loss) => onChange({ loss })}
           />
         ) : null}
+        <Select<OutputActivation>
+          label="Output"
+          control="output"
+          value={outputs.includes(config.output) ? config.output : (outputs[0] ?? config.output)}
+          options={outputs.map((o) => ({ value: o, label: OUTPUT_LABELS[o] }))}
+          onChange={(output) => onChange({ output })}
+          help={HELP.output}
+        />
       </div>
+      <Advanced>
+        <StopSlider<number>
+          label="Momentum"
+          control="momentum"
+          value={config.momentum}
+          stops={MOMENTUM_STOPS}
+          format={String}
+          onCommit={(momentum) => onChange({ momentum })}
+          help={HELP.momentum}
+        />
+        <Slider
+          label="Dropout"
+          control="dropout"
+          value={config.dropout}
+          min={LIMITS.dropout.min}
+          max={LIMITS.dropout.max}
+          step={0.05}
+          format={(v) => (v === 0 ? 'Off' : `${Math.round(v * 100)}%`)}
+          onCommit={(dropout) => onChange({ dropout })}
+          help={HELP.dropout}
+        />
+        <Select<ScheduleName>
+          label="Learning-rate schedule"
+          control="schedule"
+          value={config.schedule}
+          options={SCHEDULES.map((x) => ({ value: x, label: SCHEDULE_LABELS[x] }))}
+          onChange={(schedule) => onChange({ schedule })}
+          help={HELP.schedule}
+        />
+        <StopSlider<number>
+          label="Gradient clipping"
+          control="clipNorm"
+          value={config.clipNorm}
+          stops={CLIP_STOPS}
+          format={(v) => (v === 0 ? 'Off' : String(v))}
+          onCommit={(clipNorm) => onChange({ clipNorm })}
+          help={HELP.clipNorm}
+        />
+        <Select<InitName>
+          label="Initialization"
+          control="init"
+          value={config.init}
+          options={INITS.map((x) => ({ value: x, label: INIT_LABELS[x] }))}
+          onChange={(init) => onChange({ init })}
+          help={HELP.init}
+        />
+        <NumberField
+          label="Seed"
+          control="seed"
+          value={config.seed}
+          min={SHARE_LIMITS.seed.min}
+          max={SHARE_LIMITS.seed.max}
+          onCommit={(seed) => onChange({ seed })}
+          help={HELP.seed}
+        />
+      </Advanced>
     </Panel>
   );
 }

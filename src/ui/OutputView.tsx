@@ -18,6 +18,8 @@ import { scaledFeatureGrid } from './diagramDraw.ts';
 import { usePlaneFocus, type PlaneFocus } from './planeFocus.ts';
 import { formatReadout, gridSide, readoutAt } from '../viz/readout.ts';
 import './OutputView.css';
+import type { OutputActivation } from '../nn/types.ts';
+import { outputRange } from './labels.ts';
 
 export interface PlaneClick {
   x: number;
@@ -37,6 +39,8 @@ export interface OutputViewProps {
   classes?: number;
   /** Click on the plane in data coordinates (for drawing your own points). */
   onPlaneClick?: (p: PlaneClick) => void;
+  /** The output unit's activation: the legend shows its range. */
+  outputActivation?: OutputActivation;
 }
 
 /** Arrow keys move the keyboard cursor by this much (data units); with Shift, by a tenth. */
@@ -213,7 +217,11 @@ export function OutputView(p: OutputViewProps) {
           ))}
         </div>
       </div>
-      {p.classes && p.classes > 2 ? <ClassLegend k={p.classes} /> : <Legend palette={palette} />}
+      {p.classes && p.classes > 2 ? (
+        <ClassLegend k={p.classes} />
+      ) : (
+        <Legend palette={palette} range={outputRange(p.outputActivation)} />
+      )}
       <div className="output-toggles">
         <Toggle label="Show test data" checked={showTestData} onChange={p.onShowTestData} control="showTestData" />
         <Toggle label="Discretize output" checked={discretize} onChange={p.onDiscretize} control="discretize" />
@@ -226,17 +234,17 @@ function fmtTick(t: number): string {
   return String(t).replace('-', '−');
 }
 
-function Legend({ palette }: { palette: CanvasPalette }) {
+function Legend({ palette, range }: { palette: CanvasPalette; range: { low: string; high: string } }) {
   return (
     <div className="legend" aria-hidden="true">
-      <span>−1</span>
+      <span>{range.low}</span>
       <span
         className="legend-bar"
         style={{
           background: `linear-gradient(to right, ${palette.negative}, ${rgbCss(divergingColor(0))}, ${palette.positive})`,
         }}
       />
-      <span>+1</span>
+      <span>{range.high}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
+import { StopSlider } from './settingsControls.tsx';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -30,7 +31,6 @@ const THEMES: { value: Theme; label: string }[] = [
 
 export function TopBar(p: TopBarProps) {
   const running = p.status === 'running';
-  const speedId = useId();
   const themeId = useId();
   return (
     <header className="topbar">
@@ -79,21 +79,17 @@ export function TopBar(p: TopBarProps) {
         </p>
       ) : null}
       <div className="bar-controls">
-        <div className="field inline" data-control="speed">
-          <label htmlFor={speedId}>Speed</label>
-          <select
-            id={speedId}
-            value={String(p.speed)}
-            title="Epochs per second (Max: as fast as this computer trains)"
-            onChange={(e) => p.onSpeed(parseSpeed(e.target.value))}
-          >
-            {SPEEDS.map((s) => (
-              <option key={String(s)} value={String(s)}>
-                {speedLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StopSlider<Speed>
+          label="Speed"
+          control="speed"
+          className="speed-slider"
+          value={p.speed}
+          stops={SPEEDS}
+          format={speedLabel}
+          onCommit={p.onSpeed}
+          delay={0}
+          title="Epochs per second, on a log scale (Max: as fast as this computer trains)"
+        />
         <div className="field inline" data-control="theme">
           <label htmlFor={themeId}>Theme</label>
           <select id={themeId} value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
@@ -108,8 +104,4 @@ export function TopBar(p: TopBarProps) {
       </div>
     </header>
   );
-}
-
-function parseSpeed(v: string): Speed {
-  return v === 'max' ? 'max' : v === '100' ? 100 : v === '10' ? 10 : 1;
 }

@@ -1,5 +1,5 @@
 /** Small labelled controls shared by the panels. */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export function Panel(p: { title: string; className?: string; children: ReactNode; actions?: ReactNode }) {
   const id = useId();
@@ -12,6 +12,41 @@ export function Panel(p: { title: string; className?: string; children: ReactNod
       {p.children}
     </section>
   );
+}
+
+/**
+ * A control's shown value, which follows the person at once, and `change` for it: onCommit gets
+ * the value after it rests for `delay` ms (0: at once). The shown value follows `value` when the
+ * config changes from elsewhere.
+ */
+export function useRestingCommit<T>(value: T, onCommit: (v: T) => void, delay: number): [T, (v: T) => void] {
+  const [local, setLocal] = useState(value);
+  const [prev, setPrev] = useState(value);
+  if (prev !== value) {
+    setPrev(value);
+    setLocal(value);
+  }
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commit = useRef(onCommit);
+  useEffect(() => {
+    commit.current = onCommit;
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const change = useCallback(
+    (v: T) => {
+      setLocal(v);
+      if (timer.current) clearTimeout(timer.current);
+      if (delay <= 0) commit.current(v);
+      else timer.current = setTimeout(() => commit.current(v), delay);
+    },
+    [delay],
+  );
+  return [local, change];
 }
 
 /**
@@ -30,28 +65,18 @@ export function Slider(p: {
   delay?: number;
   /** Embed id (src/share/embed.ts): a link can hide this control. */
   control?: string;
+  /** One sentence under the slider, read with it by screen readers. */
+  help?: string;
+  disabled?: boolean;
+  /** Why it is disabled, when it is. */
+  title?: string;
 }) {
-  const [local, setLocal] = useState(p.value);
-  const [prev, setPrev] = useState(p.value);
-  if (prev !== p.value) {
-    setPrev(p.value);
-    setLocal(p.value);
-  }
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const commit = useRef(p.onCommit);
-  useEffect(() => {
-    commit.current = p.onCommit;
-  });
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  const [local, change] = useRestingCommit(p.value, p.onCommit, p.delay ?? 150);
   const id = useId();
+  const helpId = useId();
   const fmt = p.format ?? String;
   return (
-    <div className="field slider" data-control={p.control}>
+    <div className="field slider" data-control={p.control} title={p.title}>
       <label htmlFor={id}>{p.label}</label>
       <output htmlFor={id} aria-hidden="true">
         {fmt(local)}
@@ -64,13 +89,11 @@ export function Slider(p: {
         step={p.step ?? 1}
         value={local}
         aria-valuetext={fmt(local)}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          setLocal(v);
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = setTimeout(() => commit.current(v), p.delay ?? 150);
-        }}
+        aria-describedby={p.help ? helpId : undefined}
+        disabled={p.disabled}
+        onChange={(e) => change(Number(e.target.value))}
       />
+      <FieldHelp id={helpId} text={p.help} />
     </div>
   );
 }
@@ -83,20 +106,38 @@ export function Select<T extends string>(p: {
   className?: string;
   /** Embed id (src/share/embed.ts): a link can hide this control. */
   control?: string;
+  /** One sentence under the select, read with it by screen readers. */
+  help?: string;
 }) {
   const id = useId();
+  const helpId = useId();
   return (
     <div className={`field ${p.className ?? ''}`} data-control={p.control}>
       <label htmlFor={id}>{p.label}</label>
-      <select id={id} value={p.value} onChange={(e) => p.onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={p.value}
+        aria-describedby={p.help ? helpId : undefined}
+        onChange={(e) => p.onChange(e.target.value as T)}
+      >
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      <FieldHelp id={helpId} text={p.help} />
     </div>
   );
+}
+
+/** A field's one-sentence help (the field points to it with aria-describedby). */
+export function FieldHelp({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <p id={id} className="field-help">
+      {text}
+    </p>
+  ) : null;
 }
 
 export function Toggle(p: {

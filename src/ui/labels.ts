@@ -5,12 +5,14 @@ import type {
   DatasetName,
   FeatureName,
   HiddenActivation,
-  LossName,
+  InitName,
+  OutputActivation,
   OptimizerName,
   ProblemType,
   RegularizationName,
+  ScheduleName,
 } from '../nn/types.ts';
-import type { Speed } from '../share/config.ts';
+import { BATCH_ALL, type Speed } from '../share/config.ts';
 
 export const DATASET_LABELS: Record<DatasetName, string> = {
   circle: 'Circle',
@@ -56,11 +58,13 @@ export const PROBLEM_LABELS: Record<ProblemType, string> = {
   multiclass: 'Multi-class',
 };
 
-export const LOSS_LABELS: Record<LossName, string> = {
-  mse: 'Squared error',
-  bce: 'Cross-entropy',
-  softmaxCe: 'Softmax cross-entropy',
-  huber: 'Huber',
+export { LOSS_LABELS, OUTPUT_LABELS } from '../share/config.ts';
+
+export const INIT_LABELS: Record<InitName, string> = {
+  uniform: 'Uniform ±0.5',
+  xavier: 'Xavier',
+  he: 'He',
+  zero: 'Zero',
 };
 
 /**
@@ -91,6 +95,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dropout: 'Dropout',
   schedule: 'Learning-rate schedule',
   clipNorm: 'Gradient clipping',
+  output: 'Output',
   speed: 'Speed',
   showTestData: 'Show test data',
   discretize: 'Discretize output',
@@ -104,10 +109,78 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'hide/views': 'Hidden controls',
 };
 
-/** Short, for the top bar's select: Max, 100/s, 10/s, 1/s (its title says "epochs per second"). */
+export const SCHEDULE_LABELS: Record<ScheduleName, string> = {
+  constant: 'Constant',
+  step: 'Halve every 500 epochs',
+  exponential: 'Exponential decay',
+  cosine: 'Cosine, restart every 1000',
+};
+
+/** Short, for the top bar's slider: Max, 100/s, 30/s, 1/s (its title says "epochs per second"). */
 export function speedLabel(s: Speed): string {
   return s === 'max' ? 'Max' : `${s}/s`;
 }
+
+export function batchLabel(b: number): string {
+  return b === BATCH_ALL ? 'All' : String(b);
+}
+
+/** Batch sizes on the slider (a link's other size is put in its place), then All. */
+export const BATCH_STOPS = [
+  1,
+  2,
+  3,
+  4,
+  5,
+  8,
+  10,
+  15,
+  20,
+  25,
+  30,
+  40,
+  50,
+  64,
+  80,
+  100,
+  128,
+  150,
+  200,
+  256,
+  300,
+  400,
+  500,
+  BATCH_ALL,
+] as const;
+export const SAMPLE_STOPS = [4, 10, 20, 50, 100, 200, 300, 400, 500, 750, 1000, 1500, 2000] as const;
+export const MOMENTUM_STOPS = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999] as const;
+export const CLIP_STOPS = [0, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000] as const;
+
+/**
+ * One sentence of help per setting, for a first-year student; bounds said where a number is typed
+ * or slid. The words match the labels on the page.
+ */
+export const HELP = {
+  output:
+    'The activation of the last unit: Tanh gives −1 to +1, Sigmoid 0 to 1 (the targets become 0 and 1), Linear any number.',
+  batchSize: 'How many training points each weight update averages over; All uses every training point at once.',
+  trainPercent: 'The share of points the network trains on; the rest test it. At 100% there is no test set.',
+  momentum:
+    'With the Momentum optimizer, how much of the previous step carries into the next one (0 = none, up to 0.999).',
+  dropout:
+    'The share of hidden units switched off at random in each training step, so the network cannot lean on one unit (0 = off, up to 0.9).',
+  schedule: 'How the learning rate changes as training goes on: kept constant, or lowered step by step or smoothly.',
+  clipNorm:
+    'Before each step, a gradient longer than this is shortened to this length, so one bad batch cannot throw the weights far (0 = off, up to 1000).',
+  init: 'How the weights are set before training: small random numbers (Uniform, Xavier, He) or all zero.',
+  seed: 'The number that fixes the random starting weights and the order of the points: the same seed gives the same run.',
+  samples: 'How many points the dataset has before it is split into training and test points (4 to 2000).',
+  dataSeed:
+    'The number that fixes where the random points fall and which ones are test points; Regenerate moves to the next one.',
+} as const;
+
+/** Why a data control does nothing for the XOR table (its title when disabled). */
+export const XOR_TABLE_FIXED = 'The XOR table is always the same four points.';
 
 /** TF Playground's learning-rate list. */
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
@@ -126,4 +199,9 @@ export function formatEpoch(n: number): string {
   return String(Math.max(0, Math.floor(n)))
     .padStart(6, '0')
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The ends of the output colour legend: the range of the output activation (Sigmoid 0 … 1). */
+export function outputRange(activation: OutputActivation | undefined): { low: string; high: string } {
+  return activation === 'sigmoid' || activation === 'softmax' ? { low: '0', high: '1' } : { low: '−1', high: '+1' };
 }

@@ -64,7 +64,7 @@ export function buildRun(
   const dataset = loadDataset(config);
   const problem = dataset.problem;
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
-  const out = outputFor(problem, config.loss);
+  const out = outputFor(problem, config.loss, config.output);
   const features = [...config.features];
   const sizes = networkSizes({ features, hidden: config.hidden, problem, classes: dataset.classes });
   const activations = [...config.hidden.map(() => config.activation), out.activation];

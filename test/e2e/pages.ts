@@ -134,6 +134,15 @@ export class PlaygroundPage {
   async select(label: string, option: string): Promise<void> {
     await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
   }
+  /** Move the Speed slider with the keyboard (Home, then →) until it shows `shown` (e.g. '100/s', 'Max'). */
+  async setSpeed(shown: string): Promise<void> {
+    const slider = this.page.getByRole('slider', { name: 'Speed' });
+    await slider.focus();
+    await slider.press('Home');
+    for (let i = 0; i < 20 && (await slider.getAttribute('aria-valuetext')) !== shown; i++)
+      await slider.press('ArrowRight');
+    await expect(slider).toHaveAttribute('aria-valuetext', shown);
+  }
   async setTheme(theme: 'System' | 'Light' | 'Dark' | 'Projector'): Promise<void> {
     await this.select('Theme', theme);
   }

@@ -45,7 +45,7 @@ test('dark theme: screenshot after some training', async ({ page, consoleProblem
   expect(bg).toBe('rgb(20, 23, 27)');
   await app.pickDataset('Spiral');
   await page.getByRole('checkbox', { name: 'Show test data' }).check();
-  await app.select('Speed', '100/s');
+  await app.setSpeed('100/s');
   await app.playButton.click();
   await expect.poll(() => app.epochNumber()).toBeGreaterThan(40);
   await app.button('Pause').click();

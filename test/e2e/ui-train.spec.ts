@@ -30,7 +30,7 @@ test('change the learning rate mid-run: training goes on, nothing resets', async
   });
   const app = new PlaygroundPage(page);
   await app.open();
-  await app.select('Speed', '100/s');
+  await app.setSpeed('100/s');
   await app.playButton.click();
   await expect.poll(() => app.epochNumber(), { timeout: 10_000 }).toBeGreaterThan(20);
   const runId = await page.evaluate(() => window.__playground!.getState().runId);

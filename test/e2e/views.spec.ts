@@ -98,7 +98,7 @@ test('a load’s notices are one message, one notice high, replaced by the next 
   await p.importFile('experiment', resultFile('bad-settings.json', JSON.stringify(bad)));
   const notices = p.notices;
   await expect(notices).toContainText(/Opened bad-settings\.json · \d+ settings were changed/);
-  await expect(notices).toContainText('Ratio of training data: 150 → 90');
+  await expect(notices).toContainText('Ratio of training data: 150 → 100');
   for (const id of ['trainPercent', 'batchSize', 'gauss']) await expect(notices).not.toContainText(id);
   const pushed = (await top()) - clean;
   const one = (await notices.getByRole('listitem').first().boundingBox())!.height;

@@ -46,7 +46,7 @@ describe('splitDataset', () => {
     expect(test.classes).toBe(2);
   });
 
-  it('rounds n·p/100 and keeps one point on each side when n ≥ 2', () => {
+  it('rounds n·p/100 and keeps one point on each side when n ≥ 2, below 100%', () => {
     expect(splitDataset(ds, 10, 1).train.n).toBe(50);
     expect(splitDataset(ds, 90, 1).test.n).toBe(50);
     expect(splitDataset(ds, 33, 1).train.n).toBe(165);
@@ -54,7 +54,7 @@ describe('splitDataset', () => {
     expect(splitDataset(four, 10, 1).train.n).toBe(1);
     expect(splitDataset(four, 90, 1).test.n).toBe(1);
     expect(splitDataset(four, 0, 1).train.n).toBe(1);
-    expect(splitDataset(four, 100, 1).test.n).toBe(1);
+    expect(splitDataset(four, 99, 1).test.n).toBe(1);
     const two = datasetFromPoints(
       [
         { x: 0, y: 0, label: 0 },
@@ -66,6 +66,16 @@ describe('splitDataset', () => {
     expect([splitDataset(two, 50, 3).train.n, splitDataset(two, 50, 3).test.n]).toEqual([1, 1]);
     const empty = datasetFromPoints([], 'classification', 2);
     expect([splitDataset(empty, 50, 3).train.n, splitDataset(empty, 50, 3).test.n]).toEqual([0, 0]);
+  });
+
+  it('at 100% trains on every point and leaves the test set empty', () => {
+    const four = generateDataset('xorTable', { samples: 4, noise: 0, seed: 0 });
+    const { train, test } = splitDataset(four, 100, 1);
+    expect(train.n).toBe(4);
+    expect(rows(train).sort()).toEqual(rows(four).sort());
+    expect(test.n).toBe(0);
+    expect(test.points.length).toBe(0);
+    expect(splitDataset(ds, 100, 1).train.n).toBe(500);
   });
 
   it('is seeded: same seed → same split, another seed → another', () => {

@@ -31,6 +31,16 @@ const experiment: Experiment = {
 };
 
 describe('experiment file', () => {
+  it('keeps the output activation, and gives an older file the default of its loss', () => {
+    const article = { ...DEFAULT_CONFIG, dataset: 'xorTable' as const, hidden: [], output: 'sigmoid' as const };
+    const back = readExperimentFile(writeExperimentFile({ config: article, epoch: 0, history: [] }));
+    expect(back.ok && back.experiment.config.output).toBe('sigmoid');
+    const { output: _omit, ...older } = { ...DEFAULT_CONFIG, loss: 'bce' as const };
+    const old = readExperimentFile(JSON.stringify({ format: FILE_FORMAT, version: 1, config: older }));
+    expect(old.ok && old.experiment.config.output).toBe('sigmoid');
+    expect(old.ok && old.notices).toEqual([]);
+  });
+
   it('round-trips every number exactly', () => {
     expect(n).toBe(2 * 3 + 2 + 2 + 1);
     const text = writeExperimentFile(experiment);

@@ -1,6 +1,7 @@
 import lzString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
+import { BATCH_ALL, DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
+import { ARTICLE_XOR } from '../fixtures/article.ts';
 import { DEFAULT_VIEW, hiddenPanels, isHidden } from '../../src/share/embed.ts';
 import {
   decodeHash,
@@ -30,7 +31,7 @@ describe('encodeHash', () => {
     const { hash } = encodeHash(spiral);
     expect(hash).toBe(
       '#v=1&dataset=spiral&dataSeed=0&noise=0&samples=500&train=50&classes=3&features=x,y,sinX,x2&hidden=8,8,4' +
-        '&activation=tanh&problem=classification&loss=mse&init=uniform&seed=4294967295&batch=10&optimizer=sgd' +
+        '&activation=tanh&problem=classification&loss=mse&output=tanh&init=uniform&seed=4294967295&batch=10&optimizer=sgd' +
         '&lr=0.003&momentum=0.9&reg=none&regRate=0&dropout=0&schedule=constant&clip=0&speed=10&showTest=1' +
         '&discretize=0&theme=projector',
     );
@@ -176,6 +177,72 @@ describe('decodeHash', () => {
       ['b', ''],
       ['c', 'x=y'],
     ]);
+  });
+});
+
+describe('settings of issue 10 in links', () => {
+  const article = ARTICLE_XOR;
+
+  it("writes the article's experiment (sigmoid output, squared error, batch all, 100%) and reads it back", () => {
+    const { hash } = encodeHash(article);
+    expect(hash).toContain('&loss=mse&output=sigmoid&');
+    expect(hash).toContain('&batch=all&');
+    expect(hash).toContain('&train=100&');
+    const r = decodeHash(hash);
+    expect(r.config).toEqual(article);
+    expect(r.notices).toEqual([]);
+  });
+
+  it('gives a link without output the default output of its loss, silently (older links)', () => {
+    expect(decodeHash('#v=1&dataset=circle&loss=bce')).toMatchObject({ config: { output: 'sigmoid' }, notices: [] });
+    expect(decodeHash('#v=1&dataset=circle&loss=mse')).toMatchObject({ config: { output: 'tanh' }, notices: [] });
+    expect(decodeHash('#v=1&dataset=regPlane&problem=regression')).toMatchObject({
+      config: { output: 'linear' },
+      notices: [],
+    });
+    expect(decodeHash('#v=1&dataset=blobs&problem=multiclass&loss=softmaxCe')).toMatchObject({
+      config: { output: 'softmax' },
+      notices: [],
+    });
+  });
+
+  it('refuses an output its loss does not allow, with a notice in the words on the page', () => {
+    const r = decodeHash('#v=1&dataset=circle&loss=bce&output=tanh');
+    expect(r.config.output).toBe('sigmoid');
+    expect(r.notices).toEqual([
+      {
+        field: 'output',
+        message:
+          'Output: Tanh does not work with Cross-entropy on a classification problem (it can be Sigmoid); using Sigmoid.',
+      },
+    ]);
+    const soft = decodeHash('#v=1&dataset=circle&loss=mse&output=softmax');
+    expect(soft.config.output).toBe('tanh');
+    expect(soft.notices[0]!.message).toContain('it can be Tanh, Sigmoid, Linear');
+    const bad = decodeHash('#v=1&dataset=regPlane&problem=regression&output=relu');
+    expect(bad.config.output).toBe('linear');
+    expect(bad.notices[0]!.message).toBe(
+      'Output: "relu" is not an output activation (Sigmoid, Tanh, Linear, Softmax); using Linear.',
+    );
+  });
+
+  it('keeps old speed links (1, 10, 100, max) and reads any epochs per second, clamped', () => {
+    for (const s of ['1', '10', '100']) expect(decodeHash(`#v=1&speed=${s}`).config.speed).toBe(Number(s));
+    expect(decodeHash('#v=1&speed=max').config.speed).toBe('max');
+    expect(decodeHash('#v=1&speed=30').config.speed).toBe(30);
+    const fast = decodeHash('#v=1&speed=5000');
+    expect(fast.config.speed).toBe(1000);
+    expect(fast.notices.map((n) => n.field)).toEqual(['speed']);
+    expect(decodeHash('#v=1&speed=0').config.speed).toBe(DEFAULT_CONFIG.speed);
+    expect(decodeHash('#v=1&speed=fast').notices[0]!.message).toContain('max or a number of epochs per second');
+  });
+
+  it('reads batch sizes from 1 to 500 and all; larger ones are clamped to 500', () => {
+    expect(decodeHash('#v=1&batch=500').config.batchSize).toBe(500);
+    expect(decodeHash('#v=1&batch=all').config.batchSize).toBe(BATCH_ALL);
+    const big = decodeHash('#v=1&batch=900');
+    expect(big.config.batchSize).toBe(500);
+    expect(big.notices[0]!.message).toContain('clamped');
   });
 });
 

@@ -18,7 +18,14 @@ import {
   SCHEDULES,
   type ProblemType,
 } from '../../src/nn/types.ts';
-import { DEFAULT_CONFIG, lossesFor, type ExperimentConfig } from '../../src/share/config.ts';
+import {
+  BATCH_ALL,
+  DEFAULT_CONFIG,
+  lossesFor,
+  outputsFor,
+  SPEED_RANGE,
+  type ExperimentConfig,
+} from '../../src/share/config.ts';
 import { HIDEABLE_IDS, PANEL_IDS, type ViewState } from '../../src/share/embed.ts';
 import { readExperiment, readExperimentFile } from '../../src/share/file.ts';
 import { decodeHash, encodeHash, LINK_FIELDS } from '../../src/share/hash.ts';
@@ -38,7 +45,9 @@ function assertValid(c: ExperimentConfig): void {
   expect(isInt(c.dataSeed, SHARE_LIMITS.seed) && isInt(c.seed, SHARE_LIMITS.seed)).toBe(true);
   expect(inRange(c.noise, LIMITS.noise) && inRange(c.trainPercent, LIMITS.trainPercent)).toBe(true);
   expect(
-    isInt(c.samples, LIMITS.samples) && isInt(c.classes, LIMITS.classes) && isInt(c.batchSize, LIMITS.batchSize),
+    isInt(c.samples, LIMITS.samples) &&
+      isInt(c.classes, LIMITS.classes) &&
+      (isInt(c.batchSize, LIMITS.batchSize) || c.batchSize === BATCH_ALL),
   ).toBe(true);
   expect(c.features.length >= LIMITS.inputs.min && c.features.length <= LIMITS.inputs.max).toBe(true);
   expect(new Set(c.features).size).toBe(c.features.length);
@@ -48,12 +57,13 @@ function assertValid(c: ExperimentConfig): void {
   expect(HIDDEN_ACTIVATIONS).toContain(c.activation);
   expect(datasetProblem(c.dataset, c.problem)).toBe(c.problem);
   expect(lossesFor(c.problem)).toContain(c.loss);
+  expect(outputsFor(c.problem, c.loss)).toContain(c.output);
   expect(INITS).toContain(c.init);
   expect(OPTIMIZERS).toContain(c.optimizer);
   expect(REGULARIZATIONS).toContain(c.regularization);
   expect(SCHEDULES).toContain(c.schedule);
   expect(THEMES).toContain(c.theme);
-  expect(['max', 1, 10, 100]).toContain(c.speed);
+  expect(c.speed === 'max' || inRange(c.speed, SPEED_RANGE)).toBe(true);
   expect(inRange(c.learningRate, LIMITS.learningRate) && inRange(c.regularizationRate, LIMITS.regularizationRate)).toBe(
     true,
   );
@@ -95,6 +105,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     dataset: fc.constantFrom(...DATASETS),
     customProblem: fc.constantFrom<ProblemType>('classification', 'regression', 'multiclass'),
     lossPick: fc.nat(),
+    outputPick: fc.nat(),
     dataSeed: int(SHARE_LIMITS.seed),
     noise: num(LIMITS.noise),
     samples: int(LIMITS.samples),
@@ -109,7 +120,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     activation: fc.constantFrom(...HIDDEN_ACTIVATIONS),
     init: fc.constantFrom(...INITS),
     seed: int(SHARE_LIMITS.seed),
-    batchSize: int(LIMITS.batchSize),
+    batchSize: fc.oneof(int(LIMITS.batchSize), fc.constant(BATCH_ALL)),
     optimizer: fc.constantFrom(...OPTIMIZERS),
     learningRate: num(LIMITS.learningRate),
     momentum: num(SHARE_LIMITS.momentum),
@@ -118,17 +129,19 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     dropout: num(LIMITS.dropout),
     schedule: fc.constantFrom(...SCHEDULES),
     clipNorm: num(LIMITS.clipNorm),
-    speed: fc.constantFrom('max' as const, 1 as const, 10 as const, 100 as const),
+    speed: fc.oneof(fc.constant('max' as const), num(SPEED_RANGE)),
     showTestData: fc.boolean(),
     discretize: fc.boolean(),
     theme: fc.constantFrom(...THEMES),
   })
-  .map(({ customProblem, lossPick, rawPoints, ...r }) => {
+  .map(({ customProblem, lossPick, outputPick, rawPoints, ...r }) => {
     const problem = datasetProblem(r.dataset, customProblem);
     const losses = lossesFor(problem);
     const k = problem === 'multiclass' ? r.classes : 2;
     const points = rawPoints.map((p) => ({ ...p, label: problem === 'regression' ? p.label / 4 : p.label % k }));
-    return { ...r, problem, loss: losses[lossPick % losses.length]!, points };
+    const loss = losses[lossPick % losses.length]!;
+    const outputs = outputsFor(problem, loss);
+    return { ...r, problem, loss, output: outputs[outputPick % outputs.length]!, points };
   });
 
 const view: fc.Arbitrary<ViewState> = fc.record({

@@ -42,7 +42,7 @@ describe('validateConfig', () => {
       learningRate: 'fast',
       showTestData: 'yes',
       seed: -1,
-      speed: 5,
+      speed: 'fast',
     });
     expect(r.config.dataset).toBe(DEFAULT_CONFIG.dataset);
     expect(r.config.activation).toBe(DEFAULT_CONFIG.activation);

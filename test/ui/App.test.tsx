@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { clearSent, commandsOf, lifecycle, sent } from './harness.ts';
 import { LIMITS } from '../../src/nn/types.ts';
-import { DEFAULT_CONFIG } from '../../src/share/config.ts';
+import { DEFAULT_CONFIG, SPEEDS } from '../../src/share/config.ts';
+import { BATCH_STOPS } from '../../src/ui/labels.ts';
 
 const { App } = await import('../../src/ui/App.tsx');
 const { useStore, resetStoreForTests, receiveEvent } = await import('../../src/state/store.ts');
@@ -63,11 +64,16 @@ describe('App: top bar', () => {
     expect(screen.getByTestId('test-loss')).toHaveTextContent('0.046');
   });
 
-  it('speed and theme selects change the config', async () => {
+  it('the speed slider and the theme select change the config', async () => {
     const { user } = setup();
-    await user.selectOptions(screen.getByLabelText('Speed'), '10/s');
+    const speed = screen.getByRole('slider', { name: 'Speed' });
+    expect(speed).toHaveAttribute('aria-valuetext', '30/s');
+    // jsdom has no range keyboard: the keys are tested in a real browser (test/e2e/settings.spec.ts).
+    fireEvent.change(speed, { target: { value: String(SPEEDS.indexOf(10)) } });
     expect(cfg().speed).toBe(10);
     expect(commandsOf('setSpeed').at(-1)).toMatchObject({ speed: 10 });
+    fireEvent.change(speed, { target: { value: String(SPEEDS.length - 1) } });
+    expect(cfg().speed).toBe('max');
     await user.selectOptions(screen.getByLabelText('Theme'), 'Projector');
     expect(cfg().theme).toBe('projector');
     expect(document.documentElement.dataset.theme).toBe('projector');
@@ -105,7 +111,8 @@ describe('App: data and features', () => {
     setup();
     fireEvent.change(screen.getByLabelText('Noise'), { target: { value: '25' } });
     fireEvent.change(screen.getByLabelText('Ratio of training data'), { target: { value: '70' } });
-    fireEvent.change(screen.getByLabelText('Batch size'), { target: { value: '20' } });
+    const batch = screen.getByLabelText('Batch size');
+    fireEvent.change(batch, { target: { value: String(BATCH_STOPS.indexOf(20)) } });
     await waitFor(() => expect(cfg()).toMatchObject({ noise: 25, trainPercent: 70, batchSize: 20 }));
     expect(commandsOf('setHyperparameters').at(-1)).toMatchObject({ hyperparameters: { batchSize: 20 } });
   });

@@ -22,9 +22,15 @@ describe('config patches', () => {
       dataset: 'regGauss',
       problem: 'regression',
       loss: 'mse',
+      output: 'linear',
     });
-    expect(datasetPatch(c, 'blobs')).toEqual({ dataset: 'blobs', problem: 'multiclass', loss: 'softmaxCe' });
-    expect(problemPatch(c, 'regression')).toEqual({ problem: 'regression', dataset: 'regPlane' });
+    expect(datasetPatch(c, 'blobs')).toEqual({
+      dataset: 'blobs',
+      problem: 'multiclass',
+      loss: 'softmaxCe',
+      output: 'softmax',
+    });
+    expect(problemPatch(c, 'regression')).toEqual({ problem: 'regression', dataset: 'regPlane', output: 'linear' });
     expect(problemPatch(c, 'classification')).toEqual({});
   });
 

@@ -138,7 +138,8 @@ afterEach(() => {
   while (harnesses.length) harnesses.pop()!.close();
 });
 
-const XOR: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'xor', samples: 200, hidden: [4, 2] };
+// speed 'max': these tests count epochs per tick (the default speed is a watchable 30 per second).
+const XOR: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'xor', samples: 200, hidden: [4, 2], speed: 'max' };
 
 describe('the trainer over a MessageChannel', () => {
   it('announces a run: its info, then a first snapshot at epoch 0 with the starting loss', async () => {
@@ -291,8 +292,10 @@ describe('the trainer over a MessageChannel', () => {
       ...DEFAULT_CONFIG,
       dataset: 'regPlane',
       problem: 'regression',
+      output: 'linear',
       activation: 'linear',
       learningRate: 10,
+      speed: 'max',
     };
     await h.do({ type: 'init', runId: 1, config });
     await h.do({ type: 'play', runId: 1 });

@@ -78,7 +78,8 @@ const SPLIT_SALT = 0x85ebca6b;
 
 /**
  * Shuffle (seeded Fisher–Yates), then the first round(n·trainPercent/100) points train and the
- * rest test. With n ≥ 2 each side gets at least one point. Same seed → same split.
+ * rest test. Below 100% and with n ≥ 2 each side gets at least one point; at 100% every point
+ * trains and the test set is empty (a tiny table such as XOR is learnt whole). Same seed → same split.
  */
 export function splitDataset(ds: Dataset, trainPercent: number, seed: number): { train: Dataset; test: Dataset } {
   if (!Number.isFinite(trainPercent)) throw new RangeError(`trainPercent must be a finite number, got ${trainPercent}`);
@@ -95,7 +96,8 @@ export function splitDataset(ds: Dataset, trainPercent: number, seed: number): {
   }
   const p = Math.min(100, Math.max(0, trainPercent));
   let nTrain = Math.round((n * p) / 100);
-  if (n >= 2) nTrain = Math.min(n - 1, Math.max(1, nTrain));
+  if (p >= 100) nTrain = n;
+  else if (n >= 2) nTrain = Math.min(n - 1, Math.max(1, nTrain));
   return { train: subset(ds, idx, 0, nTrain), test: subset(ds, idx, nTrain, n) };
 }
 

@@ -4,7 +4,7 @@
  * boundary (PNG). Everything read from a file passes the share/ gate; problems become notices.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { lossesFor } from '../../share/config.ts';
+import { lossesFor, outputFor } from '../../share/config.ts';
 import { formatCsvErrors, parseCsv, toCsv } from '../../share/csv.ts';
 import type { ViewState } from '../../share/embed.ts';
 import { readExperimentFile, writeExperimentFile } from '../../share/file.ts';
@@ -150,6 +150,7 @@ function FileMenu() {
       dataset: 'custom',
       problem,
       loss: losses.includes(config.loss) ? config.loss : losses[0],
+      output: outputFor(problem, config.loss, config.output).activation,
       classes: r.kind === 'label' && r.classes > 2 ? r.classes : config.classes,
       points: r.points,
     });

@@ -21,7 +21,7 @@ describe('a load’s notices in the page’s words', () => {
       problem: 'classification',
     });
     const text = notices.map(plainNotice);
-    expect(text).toContain('Ratio of training data: 150 → 90 (allowed 10 to 90).');
+    expect(text).toContain('Ratio of training data: 150 → 100 (allowed 10 to 100).');
     expect(text).toContain('Batch size: 0.5 → 1 (allowed 1 to 500).');
     expect(text.join(' ')).toContain('Plane');
     for (const id of ['trainPercent', 'batchSize', 'regPlane']) expect(text.join(' ')).not.toContain(id);
@@ -41,7 +41,7 @@ describe('one message per load', () => {
     const item = within(list).getAllByRole('listitem')[0]!;
     expect(item).toHaveTextContent('Opened bad.json · 3 settings were changed');
     fireEvent.click(within(item).getByText('Details'));
-    expect(within(item).getByText('Ratio of training data: 150 → 90 (allowed 10 to 90).')).toBeVisible();
+    expect(within(item).getByText('Ratio of training data: 150 → 100 (allowed 10 to 100).')).toBeVisible();
     expect(useStore.getState().notices).toHaveLength(1);
 
     act(() => void reportLoad('Opened xor.json'));
