@@ -111,7 +111,9 @@ export interface PlaygroundState extends Actions {
  * that grows, and it keeps React out of most frames. Always republished on pause/step/divergence.
  */
 export const HISTORY_PUBLISH_MS = 100;
-export const GRID_RESOLUTION = 50;
+/** The output heatmap's grid (R×R), and the node thumbnails' (S×S: they are drawn at about 40 px). */
+export const GRID_RESOLUTION = 100;
+export const HIDDEN_GRID_RESOLUTION = 50;
 const MAX_NOTICES = 20;
 
 export const IDLE_RUN: RunState = {

@@ -30,7 +30,9 @@ const runId = () => store.getState().runId;
 describe('the store', () => {
   it('starts from the default config and sends it to the worker as a run', () => {
     expect(useStore.getState().config).toEqual(DEFAULT_CONFIG);
-    expect(sent).toEqual([{ type: 'init', runId: runId(), config: DEFAULT_CONFIG, gridResolution: 50 }]);
+    expect(sent).toEqual([
+      { type: 'init', runId: runId(), config: DEFAULT_CONFIG, gridResolution: 100, hiddenGridResolution: 50 },
+    ]);
     expect(store.getState().run.status).toBe('idle');
   });
 
@@ -73,7 +75,7 @@ describe('the store', () => {
     expect(second).toBeGreaterThan(first);
     const config = { ...DEFAULT_CONFIG, hidden: [3, 3, 2] };
     expect(sent).toEqual([
-      { type: 'init', runId: second, config, gridResolution: 50 },
+      { type: 'init', runId: second, config, gridResolution: 100, hiddenGridResolution: 50 },
       { type: 'play', runId: second },
     ]);
     expect(store.getState().run.status).toBe('running');
@@ -257,7 +259,14 @@ describe('the store', () => {
     const history = [{ epoch: 4, batchLoss: 0.3, trainLoss: 0.2, testLoss: 0.25, trainAccuracy: 1, testAccuracy: 1 }];
     actions.loadExperiment(config, { weights, epoch: 4, history });
     expect(sent).toEqual([
-      { type: 'init', runId: runId(), config, gridResolution: 50, restore: { ...weights, epoch: 4 } },
+      {
+        type: 'init',
+        runId: runId(),
+        config,
+        gridResolution: 100,
+        hiddenGridResolution: 50,
+        restore: { ...weights, epoch: 4 },
+      },
     ]);
     const s = store.getState();
     expect(s.config).toEqual(config);

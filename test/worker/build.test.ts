@@ -4,9 +4,9 @@ import { DEFAULT_CONFIG } from '../../src/share/config.ts';
 
 describe('buildRun region', () => {
   it('shows the XOR truth table on its own square and every other dataset on the whole plane', () => {
-    const table = buildRun(1, { ...DEFAULT_CONFIG, dataset: 'xorTable', trainPercent: 50 }, 10);
+    const table = buildRun(1, { ...DEFAULT_CONFIG, dataset: 'xorTable', trainPercent: 50 }, { output: 10, hidden: 10 });
     expect(table.info.region).toEqual(XOR_TABLE_REGION);
-    const circle = buildRun(2, DEFAULT_CONFIG, 10);
+    const circle = buildRun(2, DEFAULT_CONFIG, { output: 10, hidden: 10 });
     expect(circle.info.region).toEqual(REGION);
   });
 });

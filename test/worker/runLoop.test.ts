@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
-import { FRAME_MS, MAX_IN_FLIGHT, NO_DATA } from '../../src/worker/trainer.ts';
+import { FRAME_MS, MAX_IN_FLIGHT, NO_DATA } from '../../src/worker/runLoop.ts';
 import { TrainerHost } from '../../src/worker/host.ts';
 import {
   ACK_TIMEOUT_MS,
@@ -79,6 +79,12 @@ class Harness {
   async do(cmd: Command): Promise<void> {
     this.send(cmd);
     await this.settle();
+  }
+
+  /** A step to its end: the command, then its slices. */
+  async stepAll(runId: number, epochs: number): Promise<void> {
+    await this.do({ type: 'step', runId, epochs });
+    while (this.time.pending > 0) await this.ticks(1);
   }
 
   /** Run scheduled ticks (each one a frame of training at 'max'), delivering what they post. */
@@ -207,12 +213,12 @@ describe('the trainer over a MessageChannel', () => {
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(FRAME_MS);
   });
 
-  it('reset gives the same start under a new run id; commands for the old run are ignored', async () => {
+  it('a new run of the same config gives the same start; commands for the old run are ignored', async () => {
     const h = harness();
     await h.do({ type: 'init', runId: 1, config: XOR });
     const start = h.lastSnapshot();
     await h.do({ type: 'step', runId: 1, epochs: 3 });
-    await h.do({ type: 'reset', runId: 1, newRunId: 2 });
+    await h.do({ type: 'init', runId: 2, config: XOR });
     const again = h.lastSnapshot();
     expect(again).toMatchObject({ runId: 2, epoch: 0, status: 'idle' });
     expect(Array.from(again.params)).toEqual(Array.from(start.params));
@@ -253,10 +259,6 @@ describe('the trainer over a MessageChannel', () => {
     expect([1, 2, 3, 4, 5, 6].every((e) => Number.isFinite(a.get(e)) && Number.isFinite(b.get(e)))).toBe(true);
     expect([1, 2, 3].map((e) => a.get(e))).toEqual([1, 2, 3].map((e) => b.get(e)));
     for (const e of [4, 5, 6]) expect(a.get(e)).not.toBe(b.get(e));
-    // Reset keeps the live settings: a rebuilt run trains with them from the start.
-    await changed.do({ type: 'reset', runId: 1, newRunId: 2 });
-    await changed.do({ type: 'step', runId: 2, epochs: 1 });
-    expect(changed.batchLosses(2).get(1)).not.toBe(b.get(1));
   });
 
   it('gives identical numbers for the same seed whatever the snapshot timing', async () => {
@@ -270,7 +272,7 @@ describe('the trainer over a MessageChannel', () => {
       await h.do({ type: 'pause', runId: 1 });
     }
     expect(fine.snapshots().length).toBeGreaterThan(coarse.snapshots().length * 3);
-    await stepped.do({ type: 'step', runId: 1, epochs: 300 });
+    await stepped.stepAll(1, 300);
     const ref = stepped.batchLosses();
     expect(ref.size).toBe(301);
     expect([...ref.values()].slice(1).every(Number.isFinite)).toBe(true);
@@ -281,7 +283,7 @@ describe('the trainer over a MessageChannel', () => {
     // Same epoch → same weights.
     await fine.do({ type: 'step', runId: 1, epochs: 0 });
     const fineAt = fine.lastSnapshot();
-    await stepped.do({ type: 'step', runId: 1, epochs: fineAt.epoch - 300 });
+    await stepped.stepAll(1, fineAt.epoch - 300);
     expect(Array.from(stepped.lastSnapshot().params)).toEqual(Array.from(fineAt.params));
   });
 
@@ -301,7 +303,11 @@ describe('the trainer over a MessageChannel', () => {
     const status = h.events.find((e) => e.type === 'status' && e.status === 'diverged');
     if (status?.type !== 'status') throw new Error('no divergence');
     expect(status.message).toMatch(/at epoch \d+/);
-    expect(status.message).toMatch(/learning rate \(10\)/);
+    expect(status.message).toMatch(
+      /The learning rate 10 is too high for SGD with the linear activation\. Lower it to 1/,
+    );
+    expect(status.divergence).toMatchObject({ cause: 'learningRate', fix: { learningRate: 1 } });
+    expect(status.divergence!.what).toBe(`the loss became Infinity at epoch ${status.epoch}`);
     const last = h.lastSnapshot();
     expect(last.status).toBe('diverged');
     expect(last.epoch).toBe(status.epoch);
@@ -311,7 +317,7 @@ describe('the trainer over a MessageChannel', () => {
     await h.do({ type: 'step', runId: 1, epochs: 1 });
     expect(h.lastSnapshot()).toBe(last);
     expect(h.statuses()).toEqual(['running', 'diverged', 'diverged', 'diverged']);
-    await h.do({ type: 'reset', runId: 1, newRunId: 2 });
+    await h.do({ type: 'init', runId: 2, config });
     expect(h.lastSnapshot()).toMatchObject({ runId: 2, epoch: 0, status: 'idle' });
     expect(Number.isFinite(h.lastSnapshot().trainLoss)).toBe(true);
     expect(h.lastSnapshot().confusion).toBeNull();
@@ -398,13 +404,13 @@ describe('the trainer over a MessageChannel', () => {
     const h = harness();
     await h.do({ type: 'init', runId: 1, config: XOR });
     await h.do({ type: 'step', runId: 1, epochs: 2 });
-    await h.do({ type: 'requestSnapshot', runId: 1 });
     await h.do({ type: 'step', runId: 1, epochs: 2 });
     const snaps = h.snapshots();
     expect(snaps.at(-1)!.epoch).toBe(4);
     expect(snaps.at(-1)!.params.length).toBe(snaps[0]!.params.length);
     expect(Array.from(snaps.at(-1)!.params).every(Number.isFinite)).toBe(true);
-    expect(Array.from(snaps.at(-2)!.history.epochs)).toEqual([]);
+    expect(Array.from(snaps.at(-2)!.history.epochs)).toEqual([1, 2]);
+    expect(Array.from(snaps.at(-1)!.history.epochs)).toEqual([3, 4]);
   });
 });
 
