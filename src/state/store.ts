@@ -23,6 +23,7 @@ import type {
 } from '../worker/protocol.ts';
 import { coherentConfig, isLiveKey, isRebuildKey, sameValue } from './configRules.ts';
 import type { HistoryPoint } from './history.ts';
+import { explainStopped } from './events.ts';
 import { resetRunForTests, send, startRun } from './run.ts';
 
 export { coherentConfig, isLiveKey, isRebuildKey, VIEW_KEYS } from './configRules.ts';
@@ -168,6 +169,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
     },
     play() {
       const { run, runId } = get();
+      if (run.status === 'diverged') explainStopped();
       if (run.status === 'running' || run.status === 'diverged' || run.status === 'error') return;
       setStatus('running');
       send({ type: 'play', runId });
@@ -184,6 +186,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
     },
     step(epochs = 1) {
       const { run, runId } = get();
+      if (run.status === 'diverged') explainStopped();
       if (run.status === 'diverged' || run.status === 'error') return;
       if (run.status === 'running') setStatus('paused');
       send({ type: 'step', runId, epochs });

@@ -208,7 +208,8 @@ export interface Snapshot {
 
 /**
  * Hidden units stuck on most training samples: 'saturated' (tanh, sigmoid: |z| beyond ~4, slope
- * near 0) or 'dead' (ReLU: z ≤ 0 on every sample). `fraction` of all hidden units.
+ * near 0; `fraction` of (unit, sample) pairs) or 'dead' (ReLU: z ≤ 0 on every sample; `fraction`
+ * of the units). Sent when `fraction` ≥ 0.5 (diagnose.ts).
  */
 export interface Saturation {
   kind: 'saturated' | 'dead';

@@ -22,6 +22,10 @@ import type { HistoryChunk, RunId, RunStatus, Saturation, Snapshot } from './pro
 
 /** Share of the wall clock that exact R×R output grids may take while streaming. */
 export const GRID_BUDGET = 0.05;
+/** Saturated units are reported only while the training accuracy is below this (see stuck()). */
+const STUCK_ACCURACY = 0.9;
+const STUCK_EPOCHS = 50;
+const STUCK_GAIN = 0.05;
 /** Budget saved up while grids are cheap, at most this many ms (so a long pause buys no burst). */
 const GRID_CREDIT_CAP_MS = 100;
 
@@ -63,6 +67,9 @@ export class SnapshotMaker {
   private readonly confusion: Int32Array | null;
   private readonly confusionSet: 'test' | 'train';
   private lastEval: Evaluation | null = null;
+  /** The training loss at the run's first evaluation, and where the current stuck streak began. */
+  private firstLoss: number | undefined;
+  private streak: { epoch: number; loss: number } | null = null;
   private credit = 0;
   private creditAt: number;
 
@@ -117,10 +124,28 @@ export class SnapshotMaker {
       testLoss: te.loss,
       trainAccuracy: tr.accuracy,
       testAccuracy: te.accuracy,
-      saturation: probe.verdict(),
+      saturation: this.stuck(epoch, tr.loss, tr.accuracy, probe.verdict()),
       maxAbsZ: probe.maxAbsZ,
     };
     return this.lastEval;
+  }
+
+  /**
+   * The probe's verdict, when the run has really stopped learning: it has not learned its training
+   * set (a network that fits it with saturated units, big weights and sharp boundaries, is fine:
+   * classification under STUCK_ACCURACY right, regression above a tenth of the first loss) and
+   * its loss has not improved by STUCK_GAIN for STUCK_EPOCHS epochs (saturated units can still
+   * learn slowly).
+   */
+  private stuck(epoch: number, loss: number, accuracy: number | null, verdict: Saturation | null): Saturation | null {
+    this.firstLoss ??= loss;
+    const unlearned = accuracy !== null ? accuracy < STUCK_ACCURACY : !(loss <= 0.1 * this.firstLoss);
+    if (!verdict || !unlearned) {
+      this.streak = null;
+      return null;
+    }
+    if (!this.streak || loss < (1 - STUCK_GAIN) * this.streak.loss) this.streak = { epoch, loss };
+    return epoch - this.streak.epoch >= STUCK_EPOCHS ? verdict : null;
   }
 
   /**
