@@ -28,6 +28,18 @@ beforeEach(() => {
 
 const runId = () => store.getState().runId;
 
+/** The worker's word that run `id` diverged at epoch 312, with a lower learning rate as the fix. */
+function divergeAt312(id: number): void {
+  receiveEvent({
+    type: 'status',
+    runId: id,
+    status: 'diverged',
+    epoch: 312,
+    message: 'The loss became NaN at epoch 312. The learning rate 0.03 is too high.',
+    divergence: { what: 'the loss became NaN at epoch 312', cause: 'learningRate', fix: { learningRate: 0.003 } },
+  });
+}
+
 describe('the store', () => {
   it('starts from the default config and sends it to the worker as a run', () => {
     expect(useStore.getState().config).toEqual(DEFAULT_CONFIG);
@@ -237,14 +249,7 @@ describe('the store', () => {
 
   it('offers the divergence fix as a button: a lower learning rate, then a fresh run', () => {
     const id = runId();
-    receiveEvent({
-      type: 'status',
-      runId: id,
-      status: 'diverged',
-      epoch: 312,
-      message: 'The loss became NaN at epoch 312. The learning rate 0.03 is too high.',
-      divergence: { what: 'the loss became NaN at epoch 312', cause: 'learningRate', fix: { learningRate: 0.003 } },
-    });
+    divergeAt312(id);
     const notice = store.getState().notices.at(-1)!;
     expect(notice.actions!.map((a) => a.label)).toEqual(['Lower the learning rate to 0.003 and reset', 'Reset']);
     sent = [];
@@ -257,14 +262,7 @@ describe('the store', () => {
 
   it('says why Play and Step do nothing after a divergence, and offers Reset', () => {
     const id = runId();
-    receiveEvent({
-      type: 'status',
-      runId: id,
-      status: 'diverged',
-      epoch: 312,
-      message: 'The loss became NaN at epoch 312.',
-      divergence: { what: 'the loss became NaN at epoch 312', cause: 'learningRate', fix: { learningRate: 0.003 } },
-    });
+    divergeAt312(id);
     sent = [];
     for (const press of [actions.play, () => actions.step()]) {
       press();
