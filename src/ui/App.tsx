@@ -241,9 +241,10 @@ function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
 function ConfusionContainer() {
   const confusion = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
   const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
+  const set = useStore((s) => s.snapshot?.confusionSet ?? 'test');
   return (
     <Panel title="Confusion matrix" className="confusion-panel">
-      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} />
+      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} set={set} />
     </Panel>
   );
 }

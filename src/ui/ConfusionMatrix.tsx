@@ -6,6 +6,8 @@ export interface ConfusionMatrixProps {
   k: number;
   /** Names of the classes (binary: Orange (0), Blue (1)). */
   classNames?: string[];
+  /** The set counted: the test set, or the training set when there is no test set. */
+  set?: 'test' | 'train';
 }
 
 export function defaultClassNames(k: number): string[] {
@@ -13,8 +15,8 @@ export function defaultClassNames(k: number): string[] {
   return Array.from({ length: k }, (_, i) => `Class ${i + 1}`);
 }
 
-/** The test set's confusion matrix as a table (screen readers read it cell by cell). */
-export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps) {
+/** The test set's (or, without one, the training set's) confusion matrix as a table (screen readers read it cell by cell). */
+export function ConfusionMatrix({ counts, k, classNames, set = 'test' }: ConfusionMatrixProps) {
   const names = classNames ?? defaultClassNames(k);
   let total = 0;
   let correct = 0;
@@ -29,7 +31,10 @@ export function ConfusionMatrix({ counts, k, classNames }: ConfusionMatrixProps)
   return (
     <div className="confusion">
       <table>
-        <caption>Test set{total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}</caption>
+        <caption>
+          {set === 'train' ? 'Training set (there is no test set)' : 'Test set'}
+          {total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}
+        </caption>
         <thead>
           <tr>
             <td className="corner">True ↓ / Predicted →</td>
