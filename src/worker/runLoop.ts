@@ -142,6 +142,8 @@ export class TrainingRun {
     if (this.refuseToTrain()) return;
     const n = Math.max(1, Math.min(MAX_STEP_EPOCHS, Math.floor(Number.isFinite(epochs) ? epochs : 1)));
     this.stopLoop();
+    // The page shows a step as paused (it says so itself): a step that outlasts its first slice says 'running' again.
+    if (this.status === 'running') this.status = 'paused';
     this.stepTarget = this.epoch + n;
     this.lastSnapshotAt = this.env.now();
     this.fullSpeedSlice();

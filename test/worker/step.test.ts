@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
 import { FEATURES } from '../../src/nn/types.ts';
 import { TrainerHost } from '../../src/worker/host.ts';
-import { ACK_TIMEOUT_MS, type WorkerEvent } from '../../src/worker/protocol.ts';
+import { ACK_TIMEOUT_MS, type Command, type WorkerEvent } from '../../src/worker/protocol.ts';
 import { FRAME_MS, MAX_IN_FLIGHT, MAX_STEP_EPOCHS } from '../../src/worker/runLoop.ts';
 import { harness, XOR } from './harness.ts';
 
@@ -41,6 +41,29 @@ describe('a long step', () => {
     await h.do({ type: 'step', runId: 1, epochs: 3 });
     expect(h.lastSnapshot()).toMatchObject({ status: 'paused', epoch: paused.epoch + 3 });
     expect(h.statuses()).toEqual(['running', 'paused']);
+  });
+
+  it('a step pressed during a long step starts over from there, and says running again', async () => {
+    const h = harness(1);
+    await h.do({ type: 'init', runId: 1, config: XOR });
+    await h.do({ type: 'step', runId: 1, epochs: 1000 });
+    await h.ticks(1);
+    const at = h.lastSnapshot().epoch;
+    await h.do({ type: 'step', runId: 1, epochs: 500 });
+    expect(h.statuses()).toEqual(['running', 'running']);
+    while (h.time.pending > 0) await h.ticks(1);
+    expect(h.statuses()).toEqual(['running', 'running', 'paused']);
+    expect(h.lastSnapshot().epoch).toBeGreaterThanOrEqual(at + 500);
+    expect(h.lastSnapshot().epoch).toBeLessThan(at + 500 + 40);
+  });
+
+  it('an old command (reset, requestSnapshot) is ignored', async () => {
+    const h = harness(1);
+    await h.do({ type: 'init', runId: 1, config: XOR });
+    const before = h.events.length;
+    await h.do({ type: 'reset', runId: 1, newRunId: 2 } as unknown as Command);
+    await h.do({ type: 'requestSnapshot', runId: 1 } as unknown as Command);
+    expect(h.events.length).toBe(before);
   });
 
   it('on the largest network (8 × 16, all 9 features) a 10,000-epoch step returns within a slice', () => {
