@@ -143,7 +143,7 @@ export class Trainer {
   /** Test hook: dropout draws come from here instead of the run's RNG when set (golden.ts replays reference masks). */
   dropoutSource: DropoutSource | null = null;
   readonly net: Network;
-  private data: Data;
+  private readonly data: Data;
   private opts: TrainOptions;
   private rng: Rng;
   private order: Int32Array;
@@ -227,16 +227,16 @@ export class Trainer {
     this.opt.t = t;
   }
 
-  /** Zero the optimizer's moments and step count (e.g. after weights were edited by hand). */
-  resetOptimizer(): void {
-    resetOptimizerState(this.opt);
-  }
-
-  /** Replace the training set (same inputs/outputs); the shuffle stream continues. */
-  setData(data: Data): void {
-    checkData(this.net, data);
-    this.data = data;
-    this.order = identity(data.n);
+  /**
+   * Forget one parameter's moments (m, v at `index`) after it was set by hand, so they do not push
+   * it straight back. Adam's step count and every other parameter's moments stay: zeroing them all
+   * would restart the bias correction and jolt every weight by about lr·sign(g) on the next update.
+   */
+  resetParamMoments(index: number): void {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.opt.m.length))
+      throw new RangeError(`No parameter ${index}: the network has ${this.opt.m.length}`);
+    this.opt.m[index] = 0;
+    this.opt.v[index] = 0;
   }
 
   epoch(): EpochResult {
@@ -304,8 +304,13 @@ export class Trainer {
     return loss;
   }
 
-  /** Loss and accuracy of the current weights on `data`: no dropout, no RNG, no change to the run. */
-  evaluate(data: Data): Evaluation {
+  /**
+   * Loss and accuracy of the current weights on `data`: no dropout, no RNG, no change to the run.
+   * `visit`, if given, sees each chunk right after its forward pass: rows [start, start+m) of
+   * `data`, with ws.z[l] and ws.a[l] (m, out_l) filled (e.g. to count a confusion matrix or
+   * saturated units in the same pass).
+   */
+  evaluate(data: Data, visit?: (ws: Workspace, start: number, m: number) => void): Evaluation {
     checkData(this.net, data);
     const ws = this.evalWs;
     const net = this.net;
@@ -322,6 +327,7 @@ export class Trainer {
       forward(net, ws, x, m, false, 0, null);
       loss += lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, y, m, k);
       if (classifier) correct += countCorrect(this.outAct, ws.a[last]!, y, m, k);
+      visit?.(ws, start, m);
     }
     return {
       loss: data.n > 0 ? loss / data.n : NaN,

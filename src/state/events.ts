@@ -1,8 +1,43 @@
 /** Every worker event enters the store here. Events of another run are dropped. */
-import { eventRunId, PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
+import { eventRunId, PROTOCOL_VERSION, type Divergence, type RunId, type WorkerEvent } from '../worker/protocol.ts';
 import { settleExport } from './exports.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
-import { HISTORY_PUBLISH_MS, store } from './store.ts';
+import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
+
+export const SATURATED =
+  'Most hidden units are stuck at their limits (saturated), so the network has stopped learning. Lower the learning rate, then press Reset.';
+export const DEAD =
+  'Most hidden units output 0 for every point (dead ReLU units), so the network has stopped learning. Lower the learning rate, then press Reset.';
+
+/** The run whose saturation was already told (once per run), and what stopped the current run. */
+let saturationToldFor: RunId = 0;
+let stopped: { runId: RunId; what: string } | null = null;
+
+const resetAction = (): NoticeAction => ({ label: 'Reset', run: () => store.getState().reset() });
+
+/** The divergence's fix as a button ("Lower the learning rate to 0.003 and reset"), then a plain Reset. */
+function divergenceActions(d: Divergence | undefined): NoticeAction[] {
+  const actions: NoticeAction[] = [];
+  const rate = d?.fix?.learningRate;
+  if (rate !== undefined) {
+    actions.push({
+      label: `Lower the learning rate to ${rate} and reset`,
+      run: () => {
+        store.getState().setConfig({ learningRate: rate });
+        store.getState().reset();
+      },
+    });
+  }
+  actions.push(resetAction());
+  return actions;
+}
+
+/** Play or Step on a diverged run: say why nothing happens, and offer Reset. */
+export function explainStopped(): void {
+  const s = store.getState();
+  const what = stopped?.runId === s.runId ? stopped.what : `the loss became too large at epoch ${s.run.epoch}`;
+  s.addNotice(`Training stopped: ${what}. Press Reset to start again.`, 'warning', 'stopped', [resetAction()]);
+}
 
 export function receiveEvent(event: WorkerEvent): void {
   const s = store.getState();
@@ -26,6 +61,10 @@ export function receiveEvent(event: WorkerEvent): void {
     case 'snapshot': {
       const snap = event.snapshot;
       historyBuffer.addChunk(snap.history);
+      if (snap.saturation && saturationToldFor !== snap.runId) {
+        saturationToldFor = snap.runId;
+        s.addNotice(snap.saturation.kind === 'dead' ? DEAD : SATURATED, 'warning', 'saturation', [resetAction()]);
+      }
       const publish = publishDue(performance.now(), HISTORY_PUBLISH_MS, snap.status !== 'running');
       store.setState((st) => ({
         snapshot: snap,
@@ -52,7 +91,10 @@ export function receiveEvent(event: WorkerEvent): void {
           message: event.status === 'diverged' ? message : null,
         },
       }));
-      if (event.status === 'diverged' && message) s.addNotice(message, 'warning', 'diverged');
+      if (event.status === 'diverged' && event.divergence)
+        stopped = { runId: event.runId, what: event.divergence.what };
+      if (event.status === 'diverged' && message)
+        s.addNotice(message, 'warning', 'diverged', divergenceActions(event.divergence));
       return;
     }
     case 'export':

@@ -8,7 +8,7 @@ import type { Command, RestoreState } from '../worker/protocol.ts';
 import { unpackParams } from '../worker/protocol.ts';
 import { dropPendingExports } from './exports.ts';
 import { HistoryBuffer, type HistoryPoint } from './history.ts';
-import { GRID_RESOLUTION, IDLE_RUN, store, type WorkerState } from './store.ts';
+import { GRID_RESOLUTION, HIDDEN_GRID_RESOLUTION, IDLE_RUN, store, type WorkerState } from './store.ts';
 
 type Sender = (command: Command) => void;
 let sender: Sender | null = null;
@@ -59,7 +59,13 @@ export function startRun(config: ExperimentConfig, opts: StartOptions = {}): voi
     runInfo: null,
   });
   currentRestore = opts.restore;
-  const init: Command = { type: 'init', runId, config, gridResolution: GRID_RESOLUTION };
+  const init: Command = {
+    type: 'init',
+    runId,
+    config,
+    gridResolution: GRID_RESOLUTION,
+    hiddenGridResolution: HIDDEN_GRID_RESOLUTION,
+  };
   if (opts.restore) init.restore = opts.restore;
   send(init);
   if (opts.play) send({ type: 'play', runId });

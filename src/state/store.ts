@@ -23,6 +23,7 @@ import type {
 } from '../worker/protocol.ts';
 import { coherentConfig, isLiveKey, isRebuildKey, sameValue } from './configRules.ts';
 import type { HistoryPoint } from './history.ts';
+import { explainStopped } from './events.ts';
 import { resetRunForTests, send, startRun } from './run.ts';
 
 export { coherentConfig, isLiveKey, isRebuildKey, VIEW_KEYS } from './configRules.ts';
@@ -111,7 +112,9 @@ export interface PlaygroundState extends Actions {
  * that grows, and it keeps React out of most frames. Always republished on pause/step/divergence.
  */
 export const HISTORY_PUBLISH_MS = 100;
-export const GRID_RESOLUTION = 50;
+/** The output heatmap's grid (R×R), and the node thumbnails' (S×S: they are drawn at about 40 px). */
+export const GRID_RESOLUTION = 100;
+export const HIDDEN_GRID_RESOLUTION = 50;
 const MAX_NOTICES = 20;
 
 export const IDLE_RUN: RunState = {
@@ -166,6 +169,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
     },
     play() {
       const { run, runId } = get();
+      if (run.status === 'diverged') explainStopped();
       if (run.status === 'running' || run.status === 'diverged' || run.status === 'error') return;
       setStatus('running');
       send({ type: 'play', runId });
@@ -182,6 +186,7 @@ export const store = createStore<PlaygroundState>()((set, get) => {
     },
     step(epochs = 1) {
       const { run, runId } = get();
+      if (run.status === 'diverged') explainStopped();
       if (run.status === 'diverged' || run.status === 'error') return;
       if (run.status === 'running') setStatus('paused');
       send({ type: 'step', runId, epochs });

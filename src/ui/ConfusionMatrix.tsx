@@ -2,15 +2,14 @@ import { classColor } from '../viz/colors.ts';
 import './ConfusionMatrix.css';
 import type { RunInfo, Snapshot } from '../worker/protocol.ts';
 
-export type ConfusionSet = 'test' | 'train';
+export type ConfusionSet = Snapshot['confusionSet'];
 
 /**
  * Which points the matrix counts: the snapshot says so when the worker sends `confusionSet`;
  * otherwise the training set when there is no test set (a 100% split), else the test set.
  */
 export function confusionSetOf(snapshot: Snapshot | null, info: RunInfo | null): ConfusionSet {
-  const said = snapshot && 'confusionSet' in snapshot ? (snapshot as { confusionSet?: unknown }).confusionSet : null;
-  if (said === 'train' || said === 'test') return said;
+  if (snapshot) return snapshot.confusionSet;
   return info && info.testLabels.length === 0 ? 'train' : 'test';
 }
 

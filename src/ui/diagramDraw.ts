@@ -209,13 +209,14 @@ function updateTiles(
   const snap = s.snapshot;
   const lk = layoutKey(layout);
   if (!info || info.sizes.join() !== lk) return tiles.layout === lk ? tiles.size : 0;
-  // Hidden units (and inputs) may have a smaller grid than the output: T follows theirs.
+  // Input and hidden grids are S×S (the thumbnails' resolution), the output grid R×R: the output
+  // node reads every `outStep`-th cell of R so that its T×T thumbnail covers the same plane.
   const R = gridSide(info, 'hidden');
   const RR = R * R;
   const step = thumbStep(R);
   const T = Math.ceil(R / step);
-  const Ro = gridSide(info, 'output');
-  const outGrid = { step: Math.max(1, Math.floor(Ro / T)), sourceSize: Ro };
+  const RO = gridSide(info, 'output');
+  const outStep = T > 1 ? Math.max(1, Math.min(Math.floor((RO - 1) / (T - 1)), Math.round((step * RO) / R))) : 1;
   const ctx = context2d((tiles.canvas ??= createCanvas()));
   if (!ctx) return 0;
   if (tiles.layout !== lk || tiles.size !== T || !tiles.sheet || !tiles.scratch) {
@@ -253,14 +254,20 @@ function updateTiles(
       let p = 0;
       for (let r = 0; r < T; r++)
         for (let col = 0; col < T; col++, p++) {
-          const cell = r * outGrid.step * Ro + col * outGrid.step;
+          const cell = r * outStep * RO + col * outStep;
           const pr = snap!.outputGrid[cell * outputs + n.index] ?? 0;
           d[p * 4] = bg[0] + (c[0] - bg[0]) * pr;
           d[p * 4 + 1] = bg[1] + (c[1] - bg[1]) * pr;
           d[p * 4 + 2] = bg[2] + (c[2] - bg[2]) * pr;
           d[p * 4 + 3] = 255;
         }
-    } else paintScalarField(img, snap!.outputGrid, { lut: palette.lut, activation: info.outputActivation, ...outGrid });
+    } else
+      paintScalarField(img, snap!.outputGrid, {
+        lut: palette.lut,
+        activation: info.outputActivation,
+        step: outStep,
+        sourceSize: RO,
+      });
     for (let r = 0; r < T; r++) sheetPx.set(imgPx.subarray(r * T, r * T + T), r * sheet.width + i * T);
     painted = true;
   });

@@ -13,8 +13,7 @@ export type GridKind = 'output' | 'hidden' | 'input';
  * units and input features get a resolution of their own in RunInfo, read it here (one place).
  */
 export function gridSide(info: RunInfo, kind: GridKind): number {
-  void kind;
-  return info.gridResolution;
+  return kind === 'output' ? info.gridResolution : info.hiddenGridResolution;
 }
 
 /** Index row·R + col of the grid cell nearest (x, y); points off the plane take the edge cell. */

@@ -8,14 +8,23 @@
 import { datasetFromPoints, generateDataset, splitDataset, targets, type Dataset } from '../nn/data.ts';
 import { computeFeatures } from '../nn/features.ts';
 import { gridPoints } from '../nn/grid.ts';
-import { createNetwork, setWeights, type Network } from '../nn/network.ts';
+import { createNetwork, paramIndex, setWeights, type Network } from '../nn/network.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../nn/training.ts';
-import { regionOf, type OutputActivation, type ProblemType } from '../nn/types.ts';
+import { regionOf, type OutputActivation, type ProblemType, LIMITS } from '../nn/types.ts';
 import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
+import { HYPERPARAMETER_KEYS } from './protocol.ts';
 import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from './protocol.ts';
 
 export const TRAINER_SALT = 0x9e3779b9;
-export const DEFAULT_GRID_RESOLUTION = 50;
+/** The output heatmap's grid (R); the thumbnails' grid (S) stays small, as they are drawn at about 40 px. */
+export const DEFAULT_GRID_RESOLUTION = 100;
+export const DEFAULT_HIDDEN_GRID_RESOLUTION = 50;
+
+/** Output and thumbnail grid resolutions (RunInfo.gridResolution, hiddenGridResolution). */
+export interface GridSizes {
+  output: number;
+  hidden: number;
+}
 
 export interface Built {
   net: Network;
@@ -29,6 +38,33 @@ export interface Built {
   classes: number;
   outputActivation: OutputActivation;
   info: RunInfo;
+}
+
+/** Resolutions asked for by the page, clamped to LIMITS; the thumbnails' never above the output's. */
+export function gridSizes(output: number | undefined, hidden: number | undefined): GridSizes {
+  const { min, max } = LIMITS.gridResolution;
+  const clamp = (r: number | undefined, fallback: number) =>
+    r !== undefined && Number.isFinite(r) ? Math.min(max, Math.max(min, Math.round(r))) : fallback;
+  const o = clamp(output, DEFAULT_GRID_RESOLUTION);
+  return { output: o, hidden: Math.min(o, clamp(hidden, DEFAULT_HIDDEN_GRID_RESOLUTION)) };
+}
+
+/** The flat index of W[layer][to][from] (`from: -1`: the bias b[layer][to]); throws when there is none or value is not finite. */
+export function weightIndex(net: Network, layer: number, to: number, from: number, value: number): number {
+  const l = net.layers[layer];
+  if (!l || !Number.isInteger(to) || to < 0 || to >= l.outSize || !Number.isFinite(value)) {
+    throw new RangeError(`No weight at layer ${layer}, unit ${to}, input ${from}, or ${value} is not a finite number.`);
+  }
+  if (from === -1) return l.bOffset + to;
+  if (Number.isInteger(from) && from >= 0 && from < l.inSize) return paramIndex(net, layer, to, from);
+  throw new RangeError(`No weight at layer ${layer}, unit ${to}, input ${from}.`);
+}
+
+/** Only the Hyperparameters keys of h that are set. */
+export function pickHyperparameters(h: Partial<Hyperparameters>): Partial<Hyperparameters> {
+  const clean: Partial<Hyperparameters> = {};
+  for (const key of HYPERPARAMETER_KEYS) if (h[key] !== undefined) (clean as Record<string, unknown>)[key] = h[key];
+  return clean;
 }
 
 export function hyperparametersOf(config: ExperimentConfig): Hyperparameters {
@@ -58,7 +94,7 @@ function loadDataset(config: ExperimentConfig): Dataset {
 export function buildRun(
   runId: RunId,
   config: ExperimentConfig,
-  gridResolution: number = DEFAULT_GRID_RESOLUTION,
+  grids: GridSizes = { output: DEFAULT_GRID_RESOLUTION, hidden: DEFAULT_HIDDEN_GRID_RESOLUTION },
   restore?: RestoreState,
 ): Built {
   const dataset = loadDataset(config);
@@ -103,8 +139,8 @@ export function buildRun(
     bOffset: l.bOffset,
     activation: activations[i]!,
   }));
-  const r = gridResolution;
-  const region = regionOf(config.dataset);
+  const r = grids.hidden;
+  const region = { ...regionOf(config.dataset) };
   const f = features.length;
   const sampleMajor = computeFeatures(gridPoints(region, r), features);
   const inputGrids = new Float32Array(f * r * r);
@@ -122,7 +158,8 @@ export function buildRun(
     outputActivation: out.activation,
     loss: out.loss,
     region,
-    gridResolution: r,
+    gridResolution: grids.output,
+    hiddenGridResolution: grids.hidden,
     inputGrids,
     trainPoints: trainSet.points.slice(),
     trainLabels: trainSet.labels.slice(),

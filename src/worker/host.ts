@@ -5,7 +5,7 @@
  */
 import type { Command, RunId, WorkerEvent } from './protocol.ts';
 import { PROTOCOL_VERSION } from './protocol.ts';
-import { TrainingRun, type LoopEnv, type RunOptions } from './trainer.ts';
+import { TrainingRun, type LoopEnv, type RunOptions } from './runLoop.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 
 /** Routes commands to the current run; reports every exception as an error event instead of dying. */
@@ -32,7 +32,7 @@ export class TrainerHost {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const event: WorkerEvent = { type: 'error', message };
-      if (runId !== undefined) event.runId = command.type === 'reset' ? command.newRunId : runId;
+      if (runId !== undefined) event.runId = runId;
       this.env.post(event, []);
     }
   }
@@ -49,6 +49,7 @@ export class TrainerHost {
     if (command.type === 'init') {
       this.replace(command.runId, command.config, {
         gridResolution: command.gridResolution,
+        hiddenGridResolution: command.hiddenGridResolution,
         restore: command.restore,
         flowControl: command.flowControl,
       });
@@ -67,12 +68,6 @@ export class TrainerHost {
       case 'step':
         run.step(command.epochs);
         break;
-      case 'reset':
-        this.replace(command.newRunId, run.config, {
-          gridResolution: run.gridResolution,
-          flowControl: run.flowControl,
-        });
-        break;
       case 'setHyperparameters':
         run.setHyperparameters(command.hyperparameters);
         break;
@@ -81,9 +76,6 @@ export class TrainerHost {
         break;
       case 'setWeight':
         run.setWeight(command.layer, command.to, command.from, command.value);
-        break;
-      case 'requestSnapshot':
-        run.requestSnapshot();
         break;
       case 'ack':
         run.ack(command.seq);

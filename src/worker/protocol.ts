@@ -3,12 +3,13 @@
  * Both directions are discriminated unions on `type`. Typed arrays travel as transferables:
  * the worker copies from its own buffers, then transfers the copies.
  *
- * Runs: every `init` and `reset` starts a run with a fresh `runId` chosen by the page. Commands
+ * Runs: every `init` starts a run with a fresh `runId` chosen by the page. Commands
  * name the run they are for and the worker ignores commands for another run; every event names
  * its run and the page drops events of a run it has left (a snapshot still in flight after a
  * reset must not paint the old network over the new one).
  *
- * Dimension legend: R grid resolution (R×R points over the input plane), F input features,
+ * Dimension legend: R output grid resolution (R×R points over the input plane), S the thumbnails'
+ * grid resolution (S×S, small: they are drawn at about 40 px), F input features,
  * H total hidden units (all hidden layers), O outputs (1, or K classes for multiclass),
  * P parameters, E epochs in a history chunk, N samples.
  */
@@ -27,7 +28,7 @@ import type {
   ScheduleName,
 } from '../nn/types.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Without an ack for this long, the worker streams the next snapshot anyway (a hidden tab gets 4 a second). */
 export const ACK_TIMEOUT_MS = 250;
@@ -94,21 +95,25 @@ export type Command =
       type: 'init';
       runId: RunId;
       config: ExperimentConfig;
+      /** R, the output heatmap's grid (default 100). */
       gridResolution?: number;
+      /** S, the input and hidden-unit thumbnails' grid (default 50). */
+      hiddenGridResolution?: number;
       restore?: RestoreState;
       flowControl?: boolean;
     }
   | { type: 'play'; runId: RunId }
   | { type: 'pause'; runId: RunId }
-  /** Train `epochs` epochs now (pausing first if running), then send a snapshot. */
+  /**
+   * Train `epochs` epochs (at most MAX_STEP_EPOCHS), then a snapshot and status 'paused'. Trained
+   * in slices of about a frame like play: a step longer than one slice reports 'running' (so the
+   * page offers Pause, and 'pause' stops it at the next slice) and streams snapshots meanwhile.
+   */
   | { type: 'step'; runId: RunId; epochs: number }
-  /** Rebuild the current config under a new run id: same seeds, so the same start. */
-  | { type: 'reset'; runId: RunId; newRunId: RunId }
   | { type: 'setHyperparameters'; runId: RunId; hyperparameters: Partial<Hyperparameters> }
   | { type: 'setSpeed'; runId: RunId; speed: Speed }
   /** W[layer][to][from] = value, layer 0 being the first weight layer; `from: -1` sets the bias b[layer][to]. */
   | { type: 'setWeight'; runId: RunId; layer: number; to: number; from: number; value: number }
-  | { type: 'requestSnapshot'; runId: RunId }
   /** The page has drawn snapshot `seq` (flow control, see init). */
   | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
@@ -135,8 +140,11 @@ export interface RunInfo {
   loss: LossName;
   /** Grids cover x in [xMin, xMax], y in [yMin, yMax]; row 0 is the top (yMax), column 0 the left (xMin). */
   region: Region;
+  /** R: the output grid's resolution. */
   gridResolution: number;
-  /** F·R·R, feature-major: the input-node thumbnails. */
+  /** S: the thumbnails' resolution (input and hidden units), at most R. */
+  hiddenGridResolution: number;
+  /** F·S·S, feature-major: the input-node thumbnails. */
   inputGrids: Float32Array;
   /** Train and test points: N·2 (x, y); labels N (class index or regression value). */
   trainPoints: Float64Array;
@@ -181,10 +189,14 @@ export interface Snapshot {
   params: Float64Array;
   /** R·R·O sample-major: the output heatmap. */
   outputGrid: Float32Array;
-  /** H·R·R unit-major, unit after unit, layer after layer: the hidden-node thumbnails. */
+  /** H·S·S unit-major, unit after unit, layer after layer: the hidden-node thumbnails. */
   hiddenGrids: Float32Array;
-  /** K·K counts on the test set, row = true class, column = predicted; null for regression. */
+  /** K·K counts, row = true class, column = predicted; null for regression. */
   confusion: Int32Array | null;
+  /** The set the confusion counts come from: the test set, or the training set when there is no test set. */
+  confusionSet: 'test' | 'train';
+  /** Most hidden units stuck at their limits on the training set (so the run has stopped learning); null when not. */
+  saturation: Saturation | null;
   /** Epochs per second trained since the previous snapshot (wall clock of the worker). */
   epochsPerSecond: number;
   /**
@@ -192,6 +204,27 @@ export interface Snapshot {
    * `params`: with both, a fresh worker (after a crash or a reload) continues exactly.
    */
   trainer: TrainerState;
+}
+
+/**
+ * Hidden units stuck on most training samples: 'saturated' (tanh, sigmoid: |z| beyond ~4, slope
+ * near 0; `fraction` of (unit, sample) pairs) or 'dead' (ReLU: z ≤ 0 on every sample; `fraction`
+ * of the units). Sent when `fraction` ≥ 0.5 (diagnose.ts).
+ */
+export interface Saturation {
+  kind: 'saturated' | 'dead';
+  fraction: number;
+}
+
+/** The likely reason a run diverged: see diagnose.ts. */
+export type DivergenceCause = 'learningRate' | 'activations' | 'handSetWeight';
+
+export interface Divergence {
+  /** What became non-finite, and when, in lower case: "the loss became NaN at epoch 312". */
+  what: string;
+  cause: DivergenceCause;
+  /** The fix to offer: this learning rate (about 10× lower, on the 1-3-10 steps), then Reset. Absent: Reset alone. */
+  fix?: { learningRate: number };
 }
 
 /** Worker → page. */
@@ -203,8 +236,11 @@ export type WorkerEvent =
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
   /** Something the person should know that is not an error (e.g. nothing to train on yet). */
   | { type: 'notice'; runId: RunId; message: string }
-  /** A status change; `message` says why for 'diverged' (what became non-finite, at which epoch). */
-  | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string }
+  /**
+   * A status change. For 'diverged', `message` says what became non-finite, when, the likely
+   * cause and what to do, and `divergence` the same as data (for the page's buttons).
+   */
+  | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string; divergence?: Divergence }
   /** An exception in the worker or the worker dying. runId absent when it cannot be tied to a run. `fatal`: the worker is gone. */
   | { type: 'error'; runId?: RunId; message: string; fatal?: boolean };
 

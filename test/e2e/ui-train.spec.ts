@@ -81,7 +81,13 @@ test('keyboard: Space plays and pauses, S steps, R resets; typing in a field doe
   expect(consoleProblems).toEqual([]);
 });
 
-test('a learning rate of 10 diverges: the page says so and Reset recovers', async ({ page, consoleProblems }) => {
+test('a learning rate of 10 diverges: the page says so, and its fix (a lower rate, then Reset) recovers', async ({
+  page,
+  consoleProblems,
+}) => {
+  await page.addInitScript(() => {
+    window.__PLAYGROUND_TEST__ = true;
+  });
   const app = new PlaygroundPage(page);
   await app.open();
   // A linear network on the regression plane with a rate of 10: the weights blow up in a few epochs.
@@ -94,8 +100,9 @@ test('a learning rate of 10 diverges: the page says so and Reset recovers', asyn
   });
   await expect(page.getByRole('status')).toContainText('Training diverged');
   await expect(app.button('Play')).toBeVisible();
-  await app.select('Learning rate', '0.03');
-  await app.button('Reset').click();
+  // The notice offers the fix: a learning rate 10× lower, then a fresh run.
+  await app.notices.getByRole('button', { name: 'Lower the learning rate to 1 and reset', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.__playground!.getState().config.learningRate)).toBe(1);
   await expect(page.getByTestId('run-alert')).toHaveCount(0);
   await expect(app.epoch).toHaveText('000,000');
   await app.button('Step').click();

@@ -284,3 +284,36 @@ describe('saveState / restoreState', () => {
     expect(t.saveState()).toEqual(s);
   });
 });
+
+describe('a weight set by hand', () => {
+  it('forgets only its own optimizer moments: under Adam every other parameter moves as if the moments were untouched', () => {
+    const o = opts({ optimizer: 'adam', learningRate: 0.05, batchSize: N }); // one update per epoch
+    const edited = 3;
+    const runs = [0, 1, 2].map(() => {
+      const n = net();
+      const t = new Trainer(n, DATA, o, 4);
+      for (let i = 0; i < 5; i++) t.epoch();
+      n.params[edited] = 2.5;
+      return { n, t, before: n.params.slice() };
+    });
+    const [reset, untouched, whole] = runs as [(typeof runs)[0], (typeof runs)[0], (typeof runs)[0]];
+    reset.t.resetParamMoments(edited);
+    const state = reset.t.saveState().optimizer;
+    expect(state.t).toBe(5);
+    expect([state.m[edited], state.v[edited]]).toEqual([0, 0]);
+    expect(state.m.filter((_, i) => i !== edited)).toEqual(
+      untouched.t.saveState().optimizer.m.filter((_, i) => i !== edited),
+    );
+    // The old way: every moment and the step count zeroed.
+    whole.t.restoreState({
+      ...whole.t.saveState(),
+      optimizer: { m: state.m.map(() => 0), v: state.v.map(() => 0), t: 0 },
+    });
+    for (const r of runs) r.t.epoch();
+    const update = (r: (typeof runs)[0]) => Array.from(r.n.params, (p, i) => p - r.before[i]!);
+    const others = (u: number[]) => u.filter((_, i) => i !== edited);
+    expect(others(update(reset))).toEqual(others(update(untouched)));
+    expect(others(update(whole))).not.toEqual(others(update(untouched)));
+    expect(() => reset.t.resetParamMoments(reset.n.params.length)).toThrow(RangeError);
+  });
+});

@@ -11,6 +11,7 @@ import {
 } from '../../src/state/store.ts';
 import * as actions from '../../src/state/store.ts';
 import { MAX_HISTORY } from '../../src/state/history.ts';
+import { SATURATED } from '../../src/state/events.ts';
 import type { Command } from '../../src/worker/protocol.ts';
 import { runInfoEvent, snapshot } from './fixtures.ts';
 
@@ -27,10 +28,24 @@ beforeEach(() => {
 
 const runId = () => store.getState().runId;
 
+/** The worker's word that run `id` diverged at epoch 312, with a lower learning rate as the fix. */
+function divergeAt312(id: number): void {
+  receiveEvent({
+    type: 'status',
+    runId: id,
+    status: 'diverged',
+    epoch: 312,
+    message: 'The loss became NaN at epoch 312. The learning rate 0.03 is too high.',
+    divergence: { what: 'the loss became NaN at epoch 312', cause: 'learningRate', fix: { learningRate: 0.003 } },
+  });
+}
+
 describe('the store', () => {
   it('starts from the default config and sends it to the worker as a run', () => {
     expect(useStore.getState().config).toEqual(DEFAULT_CONFIG);
-    expect(sent).toEqual([{ type: 'init', runId: runId(), config: DEFAULT_CONFIG, gridResolution: 50 }]);
+    expect(sent).toEqual([
+      { type: 'init', runId: runId(), config: DEFAULT_CONFIG, gridResolution: 100, hiddenGridResolution: 50 },
+    ]);
     expect(store.getState().run.status).toBe('idle');
   });
 
@@ -73,7 +88,7 @@ describe('the store', () => {
     expect(second).toBeGreaterThan(first);
     const config = { ...DEFAULT_CONFIG, hidden: [3, 3, 2] };
     expect(sent).toEqual([
-      { type: 'init', runId: second, config, gridResolution: 50 },
+      { type: 'init', runId: second, config, gridResolution: 100, hiddenGridResolution: 50 },
       { type: 'play', runId: second },
     ]);
     expect(store.getState().run.status).toBe('running');
@@ -232,6 +247,56 @@ describe('the store', () => {
     expect(sent.map((c) => c.type)).toEqual(['init']);
   });
 
+  it('offers the divergence fix as a button: a lower learning rate, then a fresh run', () => {
+    const id = runId();
+    divergeAt312(id);
+    const notice = store.getState().notices.at(-1)!;
+    expect(notice.actions!.map((a) => a.label)).toEqual(['Lower the learning rate to 0.003 and reset', 'Reset']);
+    sent = [];
+    notice.actions![0]!.run();
+    expect(store.getState().config.learningRate).toBe(0.003);
+    const init = sent.at(-1)!;
+    expect(init.type === 'init' && init.config.learningRate).toBe(0.003);
+    expect(store.getState().run.status).toBe('idle');
+  });
+
+  it('says why Play and Step do nothing after a divergence, and offers Reset', () => {
+    const id = runId();
+    divergeAt312(id);
+    sent = [];
+    for (const press of [actions.play, () => actions.step()]) {
+      press();
+      const told = store.getState().notices.filter((n) => n.key === 'stopped');
+      expect(told.map((n) => n.text)).toEqual([
+        'Training stopped: the loss became NaN at epoch 312. Press Reset to start again.',
+      ]);
+      expect(told[0]!.actions!.map((a) => a.label)).toEqual(['Reset']);
+    }
+    expect(sent).toEqual([]);
+    store
+      .getState()
+      .notices.find((n) => n.key === 'stopped')!
+      .actions![0]!.run();
+    expect(sent.map((c) => c.type)).toEqual(['init']);
+  });
+
+  it('tells once per run that most units are saturated, with a Reset button', () => {
+    const id = runId();
+    const saturation = { kind: 'saturated' as const, fraction: 0.8 };
+    const told = () => store.getState().notices.filter((n) => n.key === 'saturation');
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 1) });
+    expect(told()).toEqual([]);
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 60, { saturation }) });
+    expect(told().map((n) => n.text)).toEqual([SATURATED]);
+    expect(told()[0]!.actions!.map((a) => a.label)).toEqual(['Reset']);
+    actions.dismissNotice(told()[0]!.id);
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(id, 70, { saturation }) });
+    expect(told()).toEqual([]);
+    actions.reset();
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(runId(), 60, { saturation }) });
+    expect(told()).toHaveLength(1);
+  });
+
   it('shows a worker notice, and takes back an optimistic play the worker refused', () => {
     const id = runId();
     actions.play();
@@ -257,7 +322,14 @@ describe('the store', () => {
     const history = [{ epoch: 4, batchLoss: 0.3, trainLoss: 0.2, testLoss: 0.25, trainAccuracy: 1, testAccuracy: 1 }];
     actions.loadExperiment(config, { weights, epoch: 4, history });
     expect(sent).toEqual([
-      { type: 'init', runId: runId(), config, gridResolution: 50, restore: { ...weights, epoch: 4 } },
+      {
+        type: 'init',
+        runId: runId(),
+        config,
+        gridResolution: 100,
+        hiddenGridResolution: 50,
+        restore: { ...weights, epoch: 4 },
+      },
     ]);
     const s = store.getState();
     expect(s.config).toEqual(config);

@@ -314,7 +314,11 @@ describe('App: view toggles, keyboard, live region', () => {
       });
     });
     await waitFor(() => expect(status).toHaveTextContent('Training diverged: The loss became NaN at epoch 7.'));
-    await user.click(screen.getByRole('button', { name: 'Reset' }));
+    // The notice offers Reset too; the toolbar's Reset keeps the notice.
+    const notices = screen.getByRole('list', { name: 'Notices' });
+    expect(within(notices).getByRole('button', { name: 'Reset' })).toBeInTheDocument();
+    const toolbarReset = screen.getAllByRole('button', { name: 'Reset' }).find((b) => !notices.contains(b))!;
+    await user.click(toolbarReset);
     await waitFor(() => expect(status).toHaveTextContent('Ready at epoch 0'));
     expect(screen.getByText('The loss became NaN at epoch 7.')).toBeInTheDocument();
   });

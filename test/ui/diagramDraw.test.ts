@@ -98,6 +98,23 @@ describe('the diagram layers', () => {
     expect(new Set(region(sheet, 2).map(String))).toEqual(new Set([String(lutColour(lutIndex(0, palette.lut.size)))]));
   });
 
+  it('reads the thumbnails from the small grids and the output node from the larger output grid', () => {
+    const { tile, draw } = setup();
+    // Output grid 2R×2R: +1 on its left half, −1 on its right; thumbnails R×R.
+    const big = 2 * R;
+    const outputGrid = new Float32Array(big * big).map((_, p) => (p % big < R ? 1 : -1));
+    draw({
+      info: fakeInfo({ gridResolution: big, hiddenGridResolution: R }),
+      snapshot: fakeSnapshot(params, { outputGrid }),
+    });
+    expect(tile.height).toBe(R);
+    const sheet = tile.ops('putImageData').at(-1)![0] as ImageData;
+    const colour = (v: number) =>
+      String(Array.from(palette.lut.rgba.slice(lutIndex(v, palette.lut.size) * 4).slice(0, 4)));
+    const out = region(sheet, 5).map(String);
+    for (let r = 0; r < R; r++) for (let c = 0; c < R; c++) expect(out[r * R + c]).toBe(colour(c < R / 2 ? 1 : -1));
+  });
+
   it('paints the inputs once per run, the units on every snapshot, and keeps the last pictures for a stale one', () => {
     const { screen, tile, draw } = setup();
     const grids = (v: number, n: number) => new Float32Array(n * R * R).fill(v);

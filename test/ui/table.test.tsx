@@ -16,7 +16,7 @@ import { fakeInfo, fakeSnapshot } from './fixtures.ts';
 
 describe('tableRows', () => {
   it('gives the four XOR rows in truth-table order with 0/1 targets and the engine’s outputs', () => {
-    const b = buildRun(1, { ...ARTICLE_XOR, hidden: [4], activation: 'sigmoid' }, 4);
+    const b = buildRun(1, { ...ARTICLE_XOR, hidden: [4], activation: 'sigmoid' }, { output: 4, hidden: 4 });
     for (let e = 0; e < 50; e++) b.trainer.epoch();
     expect(hasTable(b.info)).toBe(true);
     const rows = tableRows(b.info, b.net.params);
@@ -35,9 +35,9 @@ describe('tableRows', () => {
   });
 
   it('tanh targets are ±1; large datasets and multi-class get no table', () => {
-    const b = buildRun(1, { ...ARTICLE_XOR, output: 'tanh' }, 4);
+    const b = buildRun(1, { ...ARTICLE_XOR, output: 'tanh' }, { output: 4, hidden: 4 });
     expect(tableRows(b.info, null).map((r) => r.target)).toEqual([-1, 1, 1, -1]);
-    expect(hasTable(buildRun(2, DEFAULT_CONFIG, 4).info)).toBe(false);
+    expect(hasTable(buildRun(2, DEFAULT_CONFIG, { output: 4, hidden: 4 }).info)).toBe(false);
     expect(hasTable(fakeInfo({ sizes: [2, 3, 3] }))).toBe(false);
   });
 });
@@ -84,10 +84,10 @@ describe('legend and confusion matrix follow the settings', () => {
     const info = fakeInfo();
     const snap = fakeSnapshot([]);
     expect(confusionSetOf(snap, info)).toBe('test');
-    expect(confusionSetOf(snap, fakeInfo({ testPoints: new Float64Array(0), testLabels: new Float64Array(0) }))).toBe(
-      'train',
-    );
-    expect(confusionSetOf({ ...snap, confusionSet: 'train' } as typeof snap, info)).toBe('train');
+    const noTest = fakeInfo({ testPoints: new Float64Array(0), testLabels: new Float64Array(0) });
+    expect(confusionSetOf(null, noTest)).toBe('train');
+    expect(confusionSetOf(null, info)).toBe('test');
+    expect(confusionSetOf({ ...snap, confusionSet: 'train' }, info)).toBe('train');
     render(<ConfusionMatrix counts={[2, 0, 0, 2]} k={2} set="train" />);
     expect(screen.getByText(/Training set \(there is no test set\): 100\.0% correct/)).toBeInTheDocument();
   });

@@ -194,6 +194,11 @@ describe('ConfusionMatrix', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['True ↓ / Predicted →OrangeBlue', 'Orange51', 'Blue27']);
   });
 
+  it('says when it counts the training set because there is no test set', () => {
+    render(<ConfusionMatrix counts={new Int32Array([1, 0, 0, 1])} k={2} set="train" />);
+    expect(screen.getByRole('table', { name: 'Training set (there is no test set): 100.0% correct' })).toBeTruthy();
+  });
+
   it('is K×K for multi-class', () => {
     render(<ConfusionMatrix counts={new Int32Array(9).fill(1)} k={3} />);
     expect(screen.getAllByRole('columnheader')).toHaveLength(3);

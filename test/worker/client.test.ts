@@ -97,7 +97,7 @@ describe('the heartbeat', () => {
     expect(fake.terminated).toBe(true);
     const sent = fake.sent.length;
     vi.advanceTimersByTime(10 * timeoutMs);
-    client.send({ type: 'requestSnapshot', runId: 1 });
+    client.send({ type: 'pause', runId: 1 });
     expect(fake.sent.length).toBe(sent);
     expect(errors()).toHaveLength(1);
     client.terminate();

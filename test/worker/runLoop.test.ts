@@ -2,144 +2,11 @@
  * The trainer over a real MessageChannel (node:worker_threads), with a fake clock and a manual
  * scheduler: what the page sees is exactly what the worker posts, structured-cloned and transferred.
  */
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts';
-import { FRAME_MS, MAX_IN_FLIGHT, NO_DATA } from '../../src/worker/trainer.ts';
-import { TrainerHost } from '../../src/worker/host.ts';
-import {
-  ACK_TIMEOUT_MS,
-  unpackParams,
-  type Command,
-  type RunInfo,
-  type RunStatus,
-  type Snapshot,
-  type WorkerEvent,
-} from '../../src/worker/protocol.ts';
-
-/** A clock that moves `step` ms each time it is read (each epoch "takes" time), and a task queue. */
-class FakeTime {
-  t = 0;
-  constructor(public step: number) {}
-  now = () => (this.t += this.step);
-  private tasks: { at: number; seq: number; fn: () => void; live: boolean }[] = [];
-  private seq = 0;
-  schedule = (fn: () => void, delayMs: number) => {
-    const task = { at: this.t + delayMs, seq: this.seq++, fn, live: true };
-    this.tasks.push(task);
-    return () => {
-      task.live = false;
-    };
-  };
-  get pending(): number {
-    return this.tasks.filter((t) => t.live).length;
-  }
-  /** Run the earliest task (moving the clock to its time); false when none. */
-  runOne(): boolean {
-    this.tasks = this.tasks.filter((t) => t.live);
-    if (this.tasks.length === 0) return false;
-    this.tasks.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    const task = this.tasks.shift()!;
-    this.t = Math.max(this.t, task.at);
-    task.fn();
-    return true;
-  }
-}
-
-class Harness {
-  readonly time: FakeTime;
-  readonly host: TrainerHost;
-  readonly events: WorkerEvent[] = [];
-  private readonly page: MessagePort;
-  private readonly worker: MessagePort;
-
-  constructor(step = 1) {
-    const { port1, port2 } = new MessageChannel();
-    this.worker = port1;
-    this.page = port2;
-    this.time = new FakeTime(step);
-    this.host = new TrainerHost({
-      now: this.time.now,
-      schedule: this.time.schedule,
-      post: (event, transfer) => port1.postMessage(event, transfer),
-    });
-    port1.on('message', (cmd: Command) => this.host.handle(cmd));
-    port2.on('message', (e: WorkerEvent) => this.events.push(e));
-  }
-
-  send(cmd: Command): void {
-    this.page.postMessage(cmd);
-  }
-
-  /** Let messages cross the channel both ways. */
-  async settle(): Promise<void> {
-    for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
-  }
-
-  async do(cmd: Command): Promise<void> {
-    this.send(cmd);
-    await this.settle();
-  }
-
-  /** Run scheduled ticks (each one a frame of training at 'max'), delivering what they post. */
-  async ticks(n: number): Promise<void> {
-    for (let i = 0; i < n; i++) if (!this.time.runOne()) break;
-    await this.settle();
-  }
-
-  snapshots(runId?: number): Snapshot[] {
-    return this.events
-      .filter((e): e is Extract<WorkerEvent, { type: 'snapshot' }> => e.type === 'snapshot')
-      .map((e) => e.snapshot)
-      .filter((s) => runId === undefined || s.runId === runId);
-  }
-
-  lastSnapshot(): Snapshot {
-    const s = this.snapshots().at(-1);
-    if (!s) throw new Error('no snapshot');
-    return s;
-  }
-
-  statuses(runId?: number): RunStatus[] {
-    return this.events
-      .filter((e): e is Extract<WorkerEvent, { type: 'status' }> => e.type === 'status')
-      .filter((e) => runId === undefined || e.runId === runId)
-      .map((e) => e.status);
-  }
-
-  infos(): RunInfo[] {
-    return this.events
-      .filter((e): e is Extract<WorkerEvent, { type: 'runInfo' }> => e.type === 'runInfo')
-      .map((e) => e.info);
-  }
-
-  /** Epoch → batch loss over every history chunk received. */
-  batchLosses(runId?: number): Map<number, number> {
-    const m = new Map<number, number>();
-    for (const s of this.snapshots(runId)) {
-      s.history.epochs.forEach((e, i) => m.set(e, s.history.batchLoss[i]!));
-    }
-    return m;
-  }
-
-  close(): void {
-    this.page.close();
-    this.worker.close();
-  }
-}
-
-const harnesses: Harness[] = [];
-function harness(step = 1): Harness {
-  const h = new Harness(step);
-  harnesses.push(h);
-  return h;
-}
-afterEach(() => {
-  while (harnesses.length) harnesses.pop()!.close();
-});
-
-// speed 'max': these tests count epochs per tick (the default speed is a watchable 30 per second).
-const XOR: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'xor', samples: 200, hidden: [4, 2], speed: 'max' };
+import { FRAME_MS, MAX_IN_FLIGHT, NO_DATA } from '../../src/worker/runLoop.ts';
+import { ACK_TIMEOUT_MS, unpackParams, type Command } from '../../src/worker/protocol.ts';
+import { harness, XOR } from './harness.ts';
 
 describe('the trainer over a MessageChannel', () => {
   it('announces a run: its info, then a first snapshot at epoch 0 with the starting loss', async () => {
@@ -208,12 +75,12 @@ describe('the trainer over a MessageChannel', () => {
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(FRAME_MS);
   });
 
-  it('reset gives the same start under a new run id; commands for the old run are ignored', async () => {
+  it('a new run of the same config gives the same start; commands for the old run are ignored', async () => {
     const h = harness();
     await h.do({ type: 'init', runId: 1, config: XOR });
     const start = h.lastSnapshot();
     await h.do({ type: 'step', runId: 1, epochs: 3 });
-    await h.do({ type: 'reset', runId: 1, newRunId: 2 });
+    await h.do({ type: 'init', runId: 2, config: XOR });
     const again = h.lastSnapshot();
     expect(again).toMatchObject({ runId: 2, epoch: 0, status: 'idle' });
     expect(Array.from(again.params)).toEqual(Array.from(start.params));
@@ -254,10 +121,6 @@ describe('the trainer over a MessageChannel', () => {
     expect([1, 2, 3, 4, 5, 6].every((e) => Number.isFinite(a.get(e)) && Number.isFinite(b.get(e)))).toBe(true);
     expect([1, 2, 3].map((e) => a.get(e))).toEqual([1, 2, 3].map((e) => b.get(e)));
     for (const e of [4, 5, 6]) expect(a.get(e)).not.toBe(b.get(e));
-    // Reset keeps the live settings: a rebuilt run trains with them from the start.
-    await changed.do({ type: 'reset', runId: 1, newRunId: 2 });
-    await changed.do({ type: 'step', runId: 2, epochs: 1 });
-    expect(changed.batchLosses(2).get(1)).not.toBe(b.get(1));
   });
 
   it('gives identical numbers for the same seed whatever the snapshot timing', async () => {
@@ -271,7 +134,7 @@ describe('the trainer over a MessageChannel', () => {
       await h.do({ type: 'pause', runId: 1 });
     }
     expect(fine.snapshots().length).toBeGreaterThan(coarse.snapshots().length * 3);
-    await stepped.do({ type: 'step', runId: 1, epochs: 300 });
+    await stepped.stepAll(1, 300);
     const ref = stepped.batchLosses();
     expect(ref.size).toBe(301);
     expect([...ref.values()].slice(1).every(Number.isFinite)).toBe(true);
@@ -282,7 +145,7 @@ describe('the trainer over a MessageChannel', () => {
     // Same epoch → same weights.
     await fine.do({ type: 'step', runId: 1, epochs: 0 });
     const fineAt = fine.lastSnapshot();
-    await stepped.do({ type: 'step', runId: 1, epochs: fineAt.epoch - 300 });
+    await stepped.stepAll(1, fineAt.epoch - 300);
     expect(Array.from(stepped.lastSnapshot().params)).toEqual(Array.from(fineAt.params));
   });
 
@@ -304,7 +167,11 @@ describe('the trainer over a MessageChannel', () => {
     const status = h.events.find((e) => e.type === 'status' && e.status === 'diverged');
     if (status?.type !== 'status') throw new Error('no divergence');
     expect(status.message).toMatch(/at epoch \d+/);
-    expect(status.message).toMatch(/learning rate \(10\)/);
+    expect(status.message).toMatch(
+      /The learning rate 10 is too high for SGD with the linear activation\. Lower it to 1/,
+    );
+    expect(status.divergence).toMatchObject({ cause: 'learningRate', fix: { learningRate: 1 } });
+    expect(status.divergence!.what).toBe(`the loss became Infinity at epoch ${status.epoch}`);
     const last = h.lastSnapshot();
     expect(last.status).toBe('diverged');
     expect(last.epoch).toBe(status.epoch);
@@ -314,7 +181,7 @@ describe('the trainer over a MessageChannel', () => {
     await h.do({ type: 'step', runId: 1, epochs: 1 });
     expect(h.lastSnapshot()).toBe(last);
     expect(h.statuses()).toEqual(['running', 'diverged', 'diverged', 'diverged']);
-    await h.do({ type: 'reset', runId: 1, newRunId: 2 });
+    await h.do({ type: 'init', runId: 2, config });
     expect(h.lastSnapshot()).toMatchObject({ runId: 2, epoch: 0, status: 'idle' });
     expect(Number.isFinite(h.lastSnapshot().trainLoss)).toBe(true);
     expect(h.lastSnapshot().confusion).toBeNull();
@@ -401,13 +268,13 @@ describe('the trainer over a MessageChannel', () => {
     const h = harness();
     await h.do({ type: 'init', runId: 1, config: XOR });
     await h.do({ type: 'step', runId: 1, epochs: 2 });
-    await h.do({ type: 'requestSnapshot', runId: 1 });
     await h.do({ type: 'step', runId: 1, epochs: 2 });
     const snaps = h.snapshots();
     expect(snaps.at(-1)!.epoch).toBe(4);
     expect(snaps.at(-1)!.params.length).toBe(snaps[0]!.params.length);
     expect(Array.from(snaps.at(-1)!.params).every(Number.isFinite)).toBe(true);
-    expect(Array.from(snaps.at(-2)!.history.epochs)).toEqual([]);
+    expect(Array.from(snaps.at(-2)!.history.epochs)).toEqual([1, 2]);
+    expect(Array.from(snaps.at(-1)!.history.epochs)).toEqual([3, 4]);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * The training loop as plain code: no `self`, no timers of its own. The clock and the scheduler
- * are injected, so Node tests drive it deterministically and the worker drives it with
- * performance.now() and a zero-delay yield (src/worker/schedule.ts).
+ * The training loop as plain code: pacing and flow control of one run (play, pause, step, the
+ * tick, acks), no `self`, no timers of its own. The clock and the scheduler are injected, so Node
+ * tests drive it deterministically and the worker drives it with performance.now() and a
+ * zero-delay yield (src/worker/schedule.ts). What a snapshot holds is snapshot.ts; the engine's
+ * Trainer is src/nn/training.ts.
  *
  * TrainingRun is one run: network, trainer, status (idle | running | paused | diverged), loop,
  * snapshots. TrainerHost (host.ts) routes commands to it.
@@ -9,29 +11,32 @@
  * Speeds: 'max' trains epoch after epoch for one display frame (FRAME_MS), sends one snapshot,
  * yields so commands get through, and goes on: never more than one snapshot per frame. A number is
  * epochs per second for teaching (1, 10, 100), paced against the clock; snapshots at most per frame.
+ * A step trains like 'max' until its target epoch: a ping or a pause gets through between slices.
  */
 import { evaluationStride } from './protocol.ts';
-import type { Hyperparameters, RestoreState, RunId, RunStatus, Snapshot, WorkerEvent } from './protocol.ts';
+import type { Divergence, Hyperparameters, RestoreState, RunId, RunStatus, WorkerEvent } from './protocol.ts';
 import { ACK_TIMEOUT_MS, runInfoTransferables, snapshotTransferables } from './protocol.ts';
 import type { Cancel } from './schedule.ts';
 import { HistoryRecorder } from './recorder.ts';
-import { buildRun, DEFAULT_GRID_RESOLUTION, hyperparametersOf, type Built } from './build.ts';
-import { paramIndex } from '../nn/network.ts';
-import { predictGrid } from '../nn/grid.ts';
-import { LIMITS } from '../nn/types.ts';
+import { buildRun, gridSizes, pickHyperparameters, weightIndex, type Built } from './build.ts';
+import { diagnoseDivergence, nonFiniteParam } from './diagnose.ts';
+import { SnapshotMaker } from './snapshot.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
 export const NO_DATA = 'There are no training points yet: draw some on the output, or pick a dataset.';
-/** Streamed snapshots allowed in flight without an ack (flow control). */
+/** Streamed snapshots allowed in flight without an ack (flow control); also the most the worker remembers. */
 export const MAX_IN_FLIGHT = 2;
 /** While waiting for an ack, train in slices this long so the ack is seen soon after it arrives. */
 export const ACK_SLICE_MS = 4;
-/** Upper bound of epochs one `step` command trains synchronously. */
+/** Upper bound of epochs one `step` command trains. */
 export const MAX_STEP_EPOCHS = 10_000;
+/** Batch losses kept for the divergence diagnosis. */
+const RECENT_LOSSES = 20;
 
 export interface RunOptions {
   gridResolution?: number | undefined;
+  hiddenGridResolution?: number | undefined;
   restore?: RestoreState | undefined;
   /** Stream snapshots only as fast as the page acknowledges them (see protocol.ts init). */
   flowControl?: boolean | undefined;
@@ -45,54 +50,46 @@ export interface LoopEnv {
   post(event: WorkerEvent, transfer: ArrayBuffer[]): void;
 }
 
-interface Evaluation {
-  epoch: number;
-  trainLoss: number;
-  testLoss: number;
-  trainAccuracy: number | null;
-  testAccuracy: number | null;
-}
-
 export class TrainingRun {
   readonly runId: RunId;
   readonly config: ExperimentConfig;
-  readonly gridResolution: number;
   readonly flowControl: boolean;
   status: RunStatus = 'idle';
   speed: Speed;
   private readonly b: Built;
   private readonly env: LoopEnv;
   private readonly history = new HistoryRecorder();
-  private readonly outputGrid: Float32Array;
-  private readonly hiddenGrids: Float32Array;
-  private readonly testOut: Float64Array;
+  private readonly view: SnapshotMaker;
+  /** Started from given weights at epoch N: the page already has the history up to N. */
+  private readonly restored: boolean;
   private cancel: Cancel | null = null;
   private seq = 0;
   private lastSnapshotAt = -Infinity;
   private epochsAtLastSnapshot = 0;
   private timeAtLastSnapshot = 0;
-  private lastEval: Evaluation | null = null;
   /** Pacing for numeric speeds: epoch count and time when the current pace started. */
   private paceEpoch = 0;
   private paceTime = 0;
-  private divergedMessage = '';
-  /** seqs of streamed snapshots the page has not acknowledged yet. */
+  /** The epoch a step command trains to; null when not stepping. */
+  private stepTarget: number | null = null;
+  /** Why the run diverged: repeated when play or step is refused. */
+  private diverged: { message: string; divergence: Divergence } | null = null;
+  /** The last batch losses (finite ones), oldest first, and the last weight set by hand: divergence clues. */
+  private recentLosses: number[] = [];
+  private handSet: { value: number; epoch: number } | null = null;
+  /** seqs of streamed snapshots the page has not acknowledged yet, the newest MAX_IN_FLIGHT at most. */
   private unacked: number[] = [];
 
   constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, options: RunOptions = {}) {
     this.runId = runId;
     this.config = { ...config, hidden: [...config.hidden], features: [...config.features] };
-    this.gridResolution = clampResolution(options.gridResolution ?? DEFAULT_GRID_RESOLUTION);
     this.flowControl = options.flowControl ?? false;
     this.env = env;
     this.speed = config.speed;
-    this.b = buildRun(runId, this.config, this.gridResolution, options.restore);
-    const r2 = this.gridResolution * this.gridResolution;
-    const outputs = this.b.info.sizes[this.b.info.sizes.length - 1]!;
-    const hiddenUnits = this.config.hidden.reduce((a, n) => a + n, 0);
-    this.outputGrid = new Float32Array(r2 * outputs);
-    this.hiddenGrids = new Float32Array(r2 * hiddenUnits);
-    this.testOut = new Float64Array(this.b.test.n * outputs);
+    const grids = gridSizes(options.gridResolution, options.hiddenGridResolution);
+    this.b = buildRun(runId, this.config, grids, options.restore);
+    this.view = new SnapshotMaker(this.b, grids, env.now);
+    this.restored = options.restore !== undefined;
     this.epochsAtLastSnapshot = this.epoch;
     this.timeAtLastSnapshot = env.now();
   }
@@ -101,17 +98,30 @@ export class TrainingRun {
     return this.b.trainer.epochCount;
   }
 
-  /** Announce the run: its static info, then a first snapshot (with the starting loss as history point). */
+  /** Snapshots streamed and not acknowledged yet (flow control). */
+  get unackedCount(): number {
+    return this.unacked.length;
+  }
+
+  /**
+   * Announce the run: its static info, then a first snapshot. A fresh run's first snapshot carries
+   * the starting loss as a history point; a restored one's none (the page has epoch N already).
+   */
   start(): void {
     const info = this.b.info;
     this.env.post({ type: 'runInfo', info }, runInfoTransferables(info));
-    const e = this.evaluate();
-    this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
+    if (!this.restored) {
+      const e = this.view.evaluate();
+      this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
+    }
     this.sendSnapshot();
   }
 
   play(): void {
-    if (this.status === 'running') return;
+    if (this.status === 'running') {
+      this.stepTarget = null; // Play during a long step: go on playing
+      return;
+    }
     if (this.refuseToTrain()) return;
     this.setStatus('running');
     this.repace();
@@ -122,25 +132,25 @@ export class TrainingRun {
   pause(): void {
     if (this.status !== 'running') return;
     this.stopLoop();
+    this.stepTarget = null;
     this.setStatus('paused');
     this.sendSnapshot();
   }
 
+  /** Train `epochs` epochs in slices (see the protocol's 'step'); the first slice runs now. */
   step(epochs: number): void {
     if (this.refuseToTrain()) return;
     const n = Math.max(1, Math.min(MAX_STEP_EPOCHS, Math.floor(Number.isFinite(epochs) ? epochs : 1)));
     this.stopLoop();
-    if (this.status !== 'paused') this.setStatus('paused');
-    for (let i = 0; i < n; i++) if (!this.trainEpoch()) return;
-    this.sendSnapshot();
+    // The page shows a step as paused (it says so itself): a step that outlasts its first slice says 'running' again.
+    if (this.status === 'running') this.status = 'paused';
+    this.stepTarget = this.epoch + n;
+    this.lastSnapshotAt = this.env.now();
+    this.fullSpeedSlice();
   }
 
   setHyperparameters(h: Partial<Hyperparameters>): void {
-    const clean: Partial<Hyperparameters> = {};
-    const current = hyperparametersOf(this.config);
-    for (const key of Object.keys(current) as (keyof Hyperparameters)[]) {
-      if (h[key] !== undefined) (clean as Record<string, unknown>)[key] = h[key];
-    }
+    const clean = pickHyperparameters(h);
     this.b.trainer.setOptions(clean);
     Object.assign(this.config, clean);
   }
@@ -156,20 +166,12 @@ export class TrainingRun {
   }
 
   setWeight(layer: number, to: number, from: number, value: number): void {
-    const l = this.b.net.layers[layer];
-    if (!l || !Number.isInteger(to) || to < 0 || to >= l.outSize || !Number.isFinite(value)) {
-      throw new RangeError(
-        `No weight at layer ${layer}, unit ${to}, input ${from}, or ${value} is not a finite number.`,
-      );
-    }
-    let index: number;
-    if (from === -1) index = l.bOffset + to;
-    else if (Number.isInteger(from) && from >= 0 && from < l.inSize) index = paramIndex(this.b.net, layer, to, from);
-    else throw new RangeError(`No weight at layer ${layer}, unit ${to}, input ${from}.`);
+    const index = weightIndex(this.b.net, layer, to, from, value);
     this.b.net.params[index] = value;
-    // Momentum or Adam moments would push the edited weight straight back: start them afresh.
-    this.b.trainer.resetOptimizer();
-    this.lastEval = null;
+    // Its momentum or Adam moments would push the edited weight straight back: forget them (its own only).
+    this.b.trainer.resetParamMoments(index);
+    this.handSet = { value, epoch: this.epoch };
+    this.view.invalidate();
     this.sendSnapshot();
   }
 
@@ -180,7 +182,7 @@ export class TrainingRun {
    */
   private refuseToTrain(): boolean {
     if (this.status === 'diverged') {
-      this.postStatus(this.divergedMessage);
+      this.postStatus(this.diverged?.message, this.diverged?.divergence);
       return true;
     }
     if (this.b.train.n === 0) {
@@ -199,10 +201,6 @@ export class TrainingRun {
   /** Two snapshots may be in flight, so a page that keeps up gets one per frame despite the ack's latency. */
   private waitingForAck(now: number): boolean {
     return this.flowControl && this.unacked.length >= MAX_IN_FLIGHT && now - this.lastSnapshotAt < ACK_TIMEOUT_MS;
-  }
-
-  requestSnapshot(): void {
-    this.sendSnapshot();
   }
 
   /** Weights and trainer state at this epoch, for a file that continues exactly. */
@@ -226,14 +224,15 @@ export class TrainingRun {
     this.stopLoop();
   }
 
-  private setStatus(status: RunStatus, message?: string): void {
+  private setStatus(status: RunStatus): void {
     this.status = status;
-    this.postStatus(message);
+    this.postStatus();
   }
 
-  private postStatus(message?: string): void {
+  private postStatus(message?: string, divergence?: Divergence): void {
     const event: WorkerEvent = { type: 'status', runId: this.runId, status: this.status, epoch: this.epoch };
     if (message) event.message = message;
+    if (divergence) event.divergence = divergence;
     this.env.post(event, []);
   }
 
@@ -257,6 +256,7 @@ export class TrainingRun {
       } catch (err) {
         // Outside any command's handler: stop this run and say why, rather than kill the worker.
         this.stopLoop();
+        this.stepTarget = null;
         this.status = 'paused';
         const message = err instanceof Error ? err.message : String(err);
         this.env.post({ type: 'error', runId: this.runId, message: `Training stopped: ${message}` }, []);
@@ -266,20 +266,11 @@ export class TrainingRun {
 
   private tick(): void {
     if (this.status !== 'running') return;
-    const env = this.env;
-    if (this.speed === 'max') {
-      // Train for what is left of this frame (a whole frame while the page has not caught up),
-      // then one snapshot, then yield to messages.
-      const sliceStart = env.now();
-      let now: number;
-      do {
-        if (!this.trainEpoch()) return;
-        now = env.now();
-      } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < ACK_SLICE_MS));
-      if (!this.waitingForAck(now)) this.sendSnapshot(true);
-      this.scheduleTick(0);
+    if (this.speed === 'max' || this.stepTarget !== null) {
+      this.fullSpeedSlice();
       return;
     }
+    const env = this.env;
     const speed = this.speed;
     let due = this.paceEpoch + Math.floor(((env.now() - this.paceTime) * speed) / 1000);
     // More than a second behind (a slow machine, a hidden tab): start pacing afresh, no burst.
@@ -301,14 +292,45 @@ export class TrainingRun {
     this.scheduleTick(delay);
   }
 
+  /**
+   * Train for what is left of this frame (a whole frame while the page has not caught up), or up to
+   * the step's target, then one snapshot, then yield to messages. A step still short of its target
+   * after its first slice reports 'running', so the page offers Pause.
+   */
+  private fullSpeedSlice(): void {
+    const env = this.env;
+    const sliceStart = env.now();
+    let now: number;
+    do {
+      if (this.stepTarget !== null && this.epoch >= this.stepTarget) {
+        this.finishStep();
+        return;
+      }
+      if (!this.trainEpoch()) return;
+      now = env.now();
+    } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < ACK_SLICE_MS));
+    if (this.stepTarget !== null && this.epoch >= this.stepTarget) {
+      this.finishStep();
+      return;
+    }
+    if (this.status !== 'running') this.setStatus('running');
+    if (!this.waitingForAck(now)) this.sendSnapshot(true);
+    this.scheduleTick(0);
+  }
+
+  private finishStep(): void {
+    this.stepTarget = null;
+    if (this.status !== 'paused') this.setStatus('paused');
+    this.sendSnapshot();
+  }
+
   /** One epoch, recorded; false (and the run diverged) when the loss or a weight is not finite. */
   private trainEpoch(): boolean {
     const b = this.b;
     const r = b.trainer.epoch();
     const epoch = this.epoch;
-    let e: Evaluation | null = null;
     const finiteLoss = r.finite && Number.isFinite(r.loss);
-    if (finiteLoss && epoch % evaluationStride(epoch) === 0) e = this.evaluate();
+    const e = finiteLoss && epoch % evaluationStride(epoch) === 0 ? this.view.evaluate() : null;
     this.history.push(
       epoch,
       r.loss,
@@ -317,102 +339,59 @@ export class TrainingRun {
       e?.trainAccuracy ?? NaN,
       e?.testAccuracy ?? NaN,
     );
-    if (finiteLoss) return true;
+    if (finiteLoss) {
+      this.recentLosses.push(r.loss);
+      if (this.recentLosses.length > RECENT_LOSSES) this.recentLosses.shift();
+      return true;
+    }
     // The engine's `finite` covers every minibatch loss and every parameter.
-    if (!Number.isFinite(r.loss)) this.diverge(`The loss became ${String(r.loss)} at epoch ${epoch}.`);
-    else this.diverge(`A weight became ${nonFiniteParam(b.net.params)} at epoch ${epoch}.`);
+    if (!Number.isFinite(r.loss)) this.diverge(`the loss became ${String(r.loss)} at epoch ${epoch}`);
+    else this.diverge(`a weight became ${nonFiniteParam(b.net.params)} at epoch ${epoch}`);
     return false;
   }
 
   private diverge(what: string): void {
     this.stopLoop();
-    this.divergedMessage = `${what} Training stopped: the learning rate (${this.config.learningRate}) is probably too high. Lower it, then press Reset.`;
+    this.stepTarget = null;
+    const diagnosis = diagnoseDivergence({
+      what,
+      epoch: this.epoch,
+      learningRate: this.config.learningRate,
+      optimizer: this.config.optimizer,
+      activation: this.config.activation,
+      recentLosses: this.recentLosses,
+      maxAbsZ: this.view.maxAbsZ,
+      handSet: this.handSet,
+    });
+    this.diverged = diagnosis;
     this.status = 'diverged';
     this.sendSnapshot();
-    this.postStatus(this.divergedMessage);
-  }
-
-  private evaluate(): Evaluation {
-    const epoch = this.epoch;
-    if (this.lastEval && this.lastEval.epoch === epoch) return this.lastEval;
-    const { trainer, train, test } = this.b;
-    const tr = trainer.evaluate(train);
-    const te = test.n > 0 ? trainer.evaluate(test) : { loss: NaN, accuracy: null };
-    this.lastEval = {
-      epoch,
-      trainLoss: tr.loss,
-      testLoss: te.loss,
-      trainAccuracy: tr.accuracy,
-      testAccuracy: te.accuracy,
-    };
-    return this.lastEval;
-  }
-
-  /** K·K test-set counts (row true class, column predicted); null for regression. */
-  private confusion(): Int32Array | null {
-    const b = this.b;
-    if (b.problem === 'regression') return null;
-    const k = b.classes;
-    const m = new Int32Array(k * k);
-    const n = b.test.n;
-    if (n === 0) return m;
-    const out = this.testOut;
-    b.trainer.predict(b.test.x, n, out);
-    const labels = b.testSet.labels;
-    if (b.problem === 'multiclass') {
-      for (let i = 0; i < n; i++) {
-        let best = 0;
-        for (let c = 1; c < k; c++) if (out[i * k + c]! > out[i * k + best]!) best = c;
-        m[labels[i]! * k + best]! += 1;
-      }
-    } else {
-      const threshold = b.outputActivation === 'tanh' ? 0 : 0.5;
-      for (let i = 0; i < n; i++) m[labels[i]! * 2 + (out[i]! > threshold ? 1 : 0)]! += 1;
-    }
-    return m;
+    this.postStatus(diagnosis.message, diagnosis.divergence);
   }
 
   /** `streamed`: sent by the running loop (subject to flow control), not in answer to a command. */
   private sendSnapshot(streamed = false): void {
     const env = this.env;
     const now = env.now();
-    const b = this.b;
-    const e = this.evaluate();
-    const grids = this.gridResolution;
-    predictGrid(b.net, b.info.features, b.info.region, grids, this.outputGrid, this.hiddenGrids);
     const elapsed = now - this.timeAtLastSnapshot;
     const trained = this.epoch - this.epochsAtLastSnapshot;
-    const snapshot: Snapshot = {
+    const snapshot = this.view.assemble({
       runId: this.runId,
       seq: ++this.seq,
       status: this.status,
-      epoch: this.epoch,
-      trainLoss: e.trainLoss,
-      testLoss: e.testLoss,
-      trainAccuracy: e.trainAccuracy,
-      testAccuracy: e.testAccuracy,
       history: this.history.take(),
-      params: b.net.params.slice(),
-      outputGrid: this.outputGrid.slice(),
-      hiddenGrids: this.hiddenGrids.slice(),
-      confusion: this.confusion(),
       epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
-      trainer: b.trainer.saveState(),
-    };
+      streamed,
+    });
     this.lastSnapshotAt = now;
-    if (streamed && this.flowControl) this.unacked.push(snapshot.seq);
+    if (streamed && this.flowControl) {
+      // Bounded: in a hidden tab no acks come, and the ack timeout lets one through every
+      // ACK_TIMEOUT_MS; the older entries are dropped then, never piled up.
+      this.unacked.push(snapshot.seq);
+      if (this.unacked.length > MAX_IN_FLIGHT) this.unacked.splice(0, this.unacked.length - MAX_IN_FLIGHT);
+    }
     this.timeAtLastSnapshot = now;
     this.epochsAtLastSnapshot = this.epoch;
     env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));
   }
-}
-
-function nonFiniteParam(p: Float64Array): string {
-  for (let i = 0; i < p.length; i++) if (!Number.isFinite(p[i]!)) return String(p[i]);
-  return 'non-finite';
-}
-
-function clampResolution(r: number): number {
-  const { min, max } = LIMITS.gridResolution;
-  return Number.isFinite(r) ? Math.min(max, Math.max(min, Math.round(r))) : DEFAULT_GRID_RESOLUTION;
 }
