@@ -4,7 +4,7 @@
  */
 import type { ExperimentConfig } from '../share/config.ts';
 import { unpackParams, type TrainerState, type WorkerEvent } from '../worker/protocol.ts';
-import type { HistoryPoint } from './history.ts';
+import type { SavedHistoryPoint } from '../share/file.ts';
 import { hasWorker, historyBuffer, send } from './run.ts';
 import { store } from './store.ts';
 
@@ -13,7 +13,8 @@ export interface ExperimentState {
   config: ExperimentConfig;
   weights: { weights: number[][][]; biases: number[][] } | null;
   epoch: number;
-  history: HistoryPoint[];
+  /** Every point with its weights (HistoryBuffer.save()). */
+  history: SavedHistoryPoint[];
   /** Present only from exportExperiment() (the worker's exact state). */
   trainer: TrainerState | null;
 }
@@ -84,7 +85,7 @@ export function currentExperiment(): ExperimentState {
     config: s.config,
     weights,
     epoch: s.snapshot?.epoch ?? s.run.epoch,
-    history: historyBuffer.toArray(),
+    history: historyBuffer.save(),
     trainer: null,
   };
 }
