@@ -164,6 +164,9 @@ export const store = createStore<PlaygroundState>()((set, get) => {
         const hyperparameters: Partial<Hyperparameters> = {};
         for (const k of live) (hyperparameters as Record<string, unknown>)[k] = next[k];
         send({ type: 'setHyperparameters', runId, hyperparameters });
+        // A new optimizer starts with fresh moments: ask for the trainer state that goes with it,
+        // so a restart (a worker death, a reload) continues from what the worker now holds.
+        if (live.includes('optimizer') && run.status !== 'running') send({ type: 'requestSnapshot', runId });
       }
       if (changed.includes('speed')) send({ type: 'setSpeed', runId, speed: next.speed });
     },

@@ -57,6 +57,8 @@ describe('the store', () => {
           regularizationRate: 0.01,
         },
       },
+      // A new optimizer has fresh moments: the snapshot carries the trainer state that goes with them.
+      { type: 'requestSnapshot', runId: before },
     ]);
     expect(store.getState().config.learningRate).toBe(0.1);
     sent = [];
