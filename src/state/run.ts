@@ -19,6 +19,11 @@ let nextRunId = 1;
 /** The weights the current run started from (a loaded file), to start it again in a fresh worker. */
 let currentRestore: RestoreState | undefined;
 
+/** The weights, epoch and trainer state the current run started from (none for a fresh run). */
+export function runStart(): RestoreState | undefined {
+  return currentRestore;
+}
+
 export function send(command: Command): void {
   sender?.(command);
 }

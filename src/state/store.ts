@@ -29,7 +29,7 @@ import { resetRunForTests, send, startRun } from './run.ts';
 export { coherentConfig, isLiveKey, isRebuildKey, VIEW_KEYS } from './configRules.ts';
 export { connectWorker, setWorkerState, startCurrentRun } from './run.ts';
 export type { Resumed } from './run.ts';
-export { currentExperiment, exportExperiment, requestRunExport } from './exports.ts';
+export { currentExperiment, exportExperiment, heldExperiment, requestRunExport, restoreExperiment } from './exports.ts';
 export type { ExperimentState, RunExport } from './exports.ts';
 export { receiveEvent } from './events.ts';
 

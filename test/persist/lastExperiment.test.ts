@@ -1,28 +1,18 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { createStore, set } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clearExperiment,
   DB_NAME,
   KEY,
   loadExperiment,
-  resetPersistForTests,
   saveExperiment,
   STORE_NAME,
 } from '../../src/persist/lastExperiment.ts';
 import { DEFAULT_CONFIG } from '../../src/share/config.ts';
 import type { Experiment } from '../../src/share/file.ts';
+import { removeIndexedDB, useFakeIndexedDB } from './fakeIdb.ts';
 
-const g = globalThis as { indexedDB?: IDBFactory };
-
-beforeEach(() => {
-  g.indexedDB = new IDBFactory();
-  resetPersistForTests();
-});
-afterEach(() => {
-  delete g.indexedDB;
-  resetPersistForTests();
-});
+useFakeIndexedDB();
 
 /** A 2 → 1 network (W 1×2, b 1: three parameters) trained 1,000 epochs, with a downsampled history. */
 const experiment: Experiment = {
@@ -96,8 +86,7 @@ describe('the last experiment in the browser', () => {
   });
 
   it('without IndexedDB saves nothing and finds nothing, without throwing', async () => {
-    delete g.indexedDB;
-    resetPersistForTests();
+    removeIndexedDB();
     expect(await saveExperiment(experiment)).toBe(false);
     expect(await loadExperiment()).toEqual({ status: 'none' });
     await expect(clearExperiment()).resolves.toBeUndefined();
