@@ -45,10 +45,13 @@ export const browserKeeper: Keeper = {
 let dirty = false;
 let cleanConfig: ExperimentConfig | null = null;
 
-function markDirty(s: PlaygroundState): void {
+/** A changed setting, or a snapshot after training or an edit (`prev`: look only at what changed since). */
+function markDirty(s: PlaygroundState, prev?: PlaygroundState): void {
   if (dirty) return;
   const snap = s.snapshot;
-  if ((cleanConfig !== null && s.config !== cleanConfig) || (snap && (snap.seq > 1 || snap.epoch > 0))) dirty = true;
+  if (cleanConfig !== null && s.config !== cleanConfig && s.config !== prev?.config) dirty = true;
+  // The old run's snapshot is still there for a moment while a new run starts: not a new one.
+  else if (snap && snap !== prev?.snapshot && (snap.seq > 1 || snap.epoch > 0)) dirty = true;
 }
 
 /** Start saving the held experiment when it changes; returns the function that stops (after a last save). */
@@ -88,7 +91,7 @@ export function startAutosave(keeper: Keeper = browserKeeper): () => void {
   };
 
   const off = store.subscribe((s, prev) => {
-    markDirty(s);
+    markDirty(s, prev);
     if (!dirty) return;
     if (s.config !== prev.config) saveSoon(SAVE_AFTER_CHANGE_MS);
     else if (s.snapshot !== prev.snapshot && s.snapshot) {

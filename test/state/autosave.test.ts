@@ -51,6 +51,9 @@ beforeEach(() => {
   disconnect = connectWorker((c) => sent.push(c));
   startCurrentRun();
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const runId = () => store.getState().runId;
 const trainer = { rng: 9, order: [], optimizer: { m: [0.5, 0.25, 0.125], v: [1, 2, 3], t: 30 } };
@@ -191,19 +194,25 @@ describe('restoring on the next visit', () => {
   it('"Start fresh" forgets it and starts the experiment the page opened with', async () => {
     const k = fakeKeeper(kept());
     await restoreLastExperiment(NO_LINK, k.keeper);
+    vi.useFakeTimers();
+    const stop = startAutosave(k.keeper);
+    workerAt(40); // the restored run's first snapshot
     store.getState().notices[0]!.actions![0]!.run();
     expect(k.cleared()).toBe(1);
     expect(store.getState().config).toEqual(DEFAULT_CONFIG);
     expect(store.getState().run.epoch).toBe(0);
     expect(initOf().restore).toBeUndefined();
+    const savedBefore = k.saves.length;
     // A fresh start is not saved over the cleared store until the learner does something.
-    vi.useFakeTimers();
-    const stop = startAutosave(k.keeper);
     workerAt(0);
     vi.advanceTimersByTime(10_000);
-    expect(k.saves).toEqual([]);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(k.saves).toHaveLength(savedBefore);
+    store.getState().step(3);
+    receiveEvent({ type: 'snapshot', snapshot: snapshot(runId(), 3, { seq: 2, trainer }) });
+    vi.advanceTimersByTime(1);
+    expect(k.saves.at(-1)!.epoch).toBe(3);
     stop();
-    vi.useRealTimers();
   });
 
   it('a link to another experiment wins: nothing is restored', async () => {
