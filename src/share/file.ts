@@ -9,7 +9,9 @@
  *   "weights": [layer][to][from]   W per layer as (out, in), row-major nested (../shared/golden)
  *   "biases":  [layer][to]
  *   "epoch":   epochs trained
- *   "history": [{epoch, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy}]
+ *   "history": [{epoch, batchLoss, trainLoss, testLoss, trainAccuracy, testAccuracy, n?, counts?}]
+ *              a downsampled point is the mean of `n` epochs (absent: 1); `counts` says how many of
+ *              them measured each value (absent: all n), so a restored history merges correctly
  *   "trainer": { "rng": shuffle/dropout RNG state (uint32), "order": the training-set order the
  *                next shuffle starts from, "optimizer": { "m": [...], "v": [...], "t": steps } }
  * }
@@ -42,6 +44,18 @@ export interface HistoryPoint {
   testLoss: number | null;
   trainAccuracy: number | null;
   testAccuracy: number | null;
+  /** Epochs averaged into this point (downsampled history); absent means 1. */
+  n?: number;
+  /** How many of the `n` epochs measured each value; absent means all of them (0 for a null value). */
+  counts?: HistoryCounts;
+}
+
+export interface HistoryCounts {
+  batchLoss: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
 }
 
 export interface Experiment {
@@ -56,6 +70,11 @@ export interface Experiment {
 export type ReadResult = { ok: true; experiment: Experiment; notices: ConfigNotice[] } | { ok: false; error: string };
 
 export function writeExperimentFile(e: Experiment): string {
+  return `${JSON.stringify(experimentJson(e), null, 1)}\n`;
+}
+
+/** The file's JSON as an object (what the browser's local store keeps; readExperiment reads it back). */
+export function experimentJson(e: Experiment): Record<string, unknown> {
   const out: Record<string, unknown> = { format: FILE_FORMAT, version: FILE_VERSION, config: e.config };
   if (e.data) out.data = e.data;
   if (e.weights) {
@@ -65,7 +84,7 @@ export function writeExperimentFile(e: Experiment): string {
   out.epoch = e.epoch;
   out.history = e.history;
   if (e.trainer) out.trainer = e.trainer;
-  return `${JSON.stringify(out, null, 1)}\n`;
+  return out;
 }
 
 const num = z.number().refine(Number.isFinite);
@@ -75,6 +94,11 @@ const envelope = z.object({
   version: z.number(),
   config: z.unknown(),
 });
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 40);
 const weightsShape = z.array(z.array(z.array(num)));
 const biasesShape = z.array(z.array(num));
 const historyShape = z
@@ -86,6 +110,21 @@ const historyShape = z
       testLoss: nullableNum.optional(),
       trainAccuracy: nullableNum.optional(),
       testAccuracy: nullableNum.optional(),
+      n: z
+        .number()
+        .int()
+        .min(1)
+        .max(2 ** 40)
+        .optional(),
+      counts: z
+        .object({
+          batchLoss: count,
+          trainLoss: count,
+          testLoss: count,
+          trainAccuracy: count,
+          testAccuracy: count,
+        })
+        .optional(),
     }),
   )
   .max(100_000);
@@ -189,14 +228,19 @@ export function readExperiment(json: unknown): ReadResult {
   if (body.history !== undefined) {
     const h = historyShape.safeParse(body.history);
     if (h.success) {
-      experiment.history = h.data.map((p) => ({
-        epoch: p.epoch,
-        batchLoss: p.batchLoss ?? null,
-        trainLoss: p.trainLoss ?? null,
-        testLoss: p.testLoss ?? null,
-        trainAccuracy: p.trainAccuracy ?? null,
-        testAccuracy: p.testAccuracy ?? null,
-      }));
+      experiment.history = h.data.map((p) => {
+        const point: HistoryPoint = {
+          epoch: p.epoch,
+          batchLoss: p.batchLoss ?? null,
+          trainLoss: p.trainLoss ?? null,
+          testLoss: p.testLoss ?? null,
+          trainAccuracy: p.trainAccuracy ?? null,
+          testAccuracy: p.testAccuracy ?? null,
+        };
+        if (p.n !== undefined) point.n = p.n;
+        if (p.counts) point.counts = p.counts;
+        return point;
+      });
     } else notices.push({ field: 'history', message: 'history: the loss history is malformed; it is left out.' });
   }
   if (body.data !== undefined) {

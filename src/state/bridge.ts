@@ -2,14 +2,15 @@
  * The bridge between the store and the training worker: the store's only subscriber of
  * consequence. It starts the worker, says hello, sends the current config, feeds every event to
  * the store (which drops stale runs), and when the worker dies starts a fresh one and continues
- * from the latest snapshot, so nothing the person set is lost. A death is a fatal error event from
+ * from the latest snapshot's weights and trainer state with the whole history, so the run goes on
+ * exactly as if nothing had happened (run.ts startCurrentRun), and says so only when it is true. A death is a fatal error event from
  * the client: the worker's own `error`, or the client's heartbeat finding it silent.
  */
 import { useEffect } from 'react';
 import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
 import { requestFrame } from './frame.ts';
-import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store } from './store.ts';
+import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store, type Resumed } from './store.ts';
 import { installTestHook } from './testHook.ts';
 
 export interface BridgeOptions {
@@ -39,7 +40,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     off = disconnect = client = null;
   };
 
-  const connect = (play: boolean) => {
+  const connect = (play: boolean): Resumed => {
     const c = createTrainingClient(options.factory, { heartbeat: options.heartbeat });
     client = c;
     setWorkerState('starting');
@@ -65,7 +66,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
       c.send(command.type === 'init' ? { ...command, flowControl: true } : command),
     );
     c.send({ type: 'hello', protocol: PROTOCOL_VERSION, nonce: Date.now() % 1e9 });
-    startCurrentRun(true, play);
+    return startCurrentRun(true, play);
   };
 
   /** One notice per death: what happened and what follows. A run that was playing plays on. */
@@ -88,14 +89,10 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
       return;
     }
     restarts.push(t);
+    const resumed = connect(wasRunning);
     store
       .getState()
-      .addNotice(
-        `${describeDeath(death.message)} A fresh worker continues from the last state${wasRunning ? ' and keeps training' : ''}.`,
-        'warning',
-        'worker',
-      );
-    connect(wasRunning);
+      .addNotice(`${describeDeath(death.message)} ${describeResume(resumed, wasRunning)}`, 'warning', 'worker');
   };
 
   const uninstall = installTestHook();
@@ -110,6 +107,23 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
 /** For App: start the bridge once, stop (and terminate the worker) on unmount. */
 export function useTrainingBridge(options?: BridgeOptions): void {
   useEffect(() => startWorkerBridge(options), [options]);
+}
+
+/** What the fresh worker continues from, as a sentence; "nothing was lost" only when the run goes on exactly. */
+export function describeResume(r: Resumed, training: boolean): string {
+  const keeps = training ? ' and keeps training' : '';
+  switch (r.from) {
+    case 'snapshot':
+      return `A fresh worker continues exactly where it was (epoch ${r.epoch})${keeps}; nothing was lost.`;
+    case 'loaded':
+      return r.exact
+        ? `A fresh worker continues exactly from the loaded experiment (epoch ${r.epoch})${keeps}; nothing was lost.`
+        : `A fresh worker continues from the loaded weights (epoch ${r.epoch})${keeps}, with a fresh optimizer and shuffle.`;
+    case 'start':
+      return r.diverged
+        ? `The run had diverged, so a fresh worker starts it again from epoch 0${keeps}; your settings are kept.`
+        : `A fresh worker starts this experiment from epoch 0${keeps}; your settings are kept.`;
+  }
 }
 
 /** The death as a sentence: the client's own messages as they are, the browser's in brackets. */

@@ -1,11 +1,11 @@
 /**
  * Export requests: the worker's exact state (weights, epoch, trainer state captured together),
- * asked for by id and answered by an 'export' event; and the experiment as a file holds it.
+ * asked for by id and answered by an 'export' event; the experiment as a file holds it, and back.
  */
 import type { ExperimentConfig } from '../share/config.ts';
+import type { Experiment, HistoryPoint } from '../share/file.ts';
 import { unpackParams, type TrainerState, type WorkerEvent } from '../worker/protocol.ts';
-import type { HistoryPoint } from './history.ts';
-import { hasWorker, historyBuffer, send } from './run.ts';
+import { hasWorker, historyBuffer, runStart, send } from './run.ts';
 import { store } from './store.ts';
 
 /** What a file export holds: the config, the current weights (null before the first snapshot), epoch and history. */
@@ -13,6 +13,7 @@ export interface ExperimentState {
   config: ExperimentConfig;
   weights: { weights: number[][][]; biases: number[][] } | null;
   epoch: number;
+  /** Every point with its weights (HistoryBuffer.save()). */
   history: HistoryPoint[];
   /** Present only from exportExperiment() (the worker's exact state). */
   trainer: TrainerState | null;
@@ -84,7 +85,48 @@ export function currentExperiment(): ExperimentState {
     config: s.config,
     weights,
     epoch: s.snapshot?.epoch ?? s.run.epoch,
-    history: historyBuffer.toArray(),
+    history: historyBuffer.save(),
     trainer: null,
   };
+}
+
+/**
+ * The experiment as the page holds it now, without asking the worker: the latest snapshot's
+ * weights and trainer state (they match, see protocol.ts Snapshot), or before the first snapshot
+ * the state the run started from, with the whole history. A diverged run keeps only its config
+ * (its weights are not numbers). For the browser's local store, a few times a minute.
+ */
+export function heldExperiment(): Experiment {
+  const s = store.getState();
+  const e: Experiment = { config: s.config, epoch: 0, history: [] };
+  if (s.snapshot?.status === 'diverged') return e;
+  if (s.snapshot && s.runInfo) {
+    e.weights = unpackParams(s.runInfo.layers, s.snapshot.params);
+    e.epoch = s.snapshot.epoch;
+    e.trainer = s.snapshot.trainer;
+  } else {
+    const start = runStart();
+    if (start) {
+      e.weights = { weights: start.weights, biases: start.biases };
+      e.epoch = start.epoch;
+      if (start.trainer) e.trainer = start.trainer;
+    }
+  }
+  e.history = historyBuffer.save();
+  return e;
+}
+
+/** Continue an experiment (a file, the browser's local store): its weights, trainer state and history when it has them. */
+export function restoreExperiment(e: Experiment): void {
+  const { loadExperiment } = store.getState();
+  if (!e.weights) {
+    loadExperiment(e.config, { history: e.history });
+    return;
+  }
+  loadExperiment(e.config, {
+    weights: e.weights,
+    epoch: e.epoch,
+    history: e.history,
+    ...(e.trainer ? { trainer: e.trainer } : {}),
+  });
 }

@@ -4,10 +4,11 @@
  * continuing from weights and trainer state (a loaded file, a restarted worker).
  */
 import type { ExperimentConfig } from '../share/config.ts';
+import type { HistoryPoint } from '../share/file.ts';
 import type { Command, RestoreState } from '../worker/protocol.ts';
 import { unpackParams } from '../worker/protocol.ts';
 import { dropPendingExports } from './exports.ts';
-import { HistoryBuffer, type HistoryPoint } from './history.ts';
+import { HistoryBuffer } from './history.ts';
 import { GRID_RESOLUTION, HIDDEN_GRID_RESOLUTION, IDLE_RUN, store, type WorkerState } from './store.ts';
 
 type Sender = (command: Command) => void;
@@ -17,6 +18,11 @@ export const historyBuffer = new HistoryBuffer();
 let nextRunId = 1;
 /** The weights the current run started from (a loaded file), to start it again in a fresh worker. */
 let currentRestore: RestoreState | undefined;
+
+/** The weights, epoch and trainer state the current run started from (none for a fresh run). */
+export function runStart(): RestoreState | undefined {
+  return currentRestore;
+}
 
 export function send(command: Command): void {
   sender?.(command);
@@ -41,6 +47,7 @@ export function setWorkerState(worker: WorkerState): void {
 export interface StartOptions {
   play?: boolean;
   restore?: RestoreState | undefined;
+  /** Points with their weights (HistoryBuffer.save(), a file's history). */
   history?: HistoryPoint[] | undefined;
 }
 
@@ -48,8 +55,7 @@ export interface StartOptions {
 export function startRun(config: ExperimentConfig, opts: StartOptions = {}): void {
   const runId = nextRunId++;
   dropPendingExports();
-  historyBuffer.clear();
-  for (const p of opts.history ?? []) historyBuffer.add(p.epoch, p);
+  historyBuffer.load(opts.history ?? []);
   resetPublishClock();
   store.setState({
     runId,
@@ -71,24 +77,38 @@ export function startRun(config: ExperimentConfig, opts: StartOptions = {}): voi
   if (opts.play) send({ type: 'play', runId });
 }
 
+/** What a (re)started run continued from, for the notice after a worker death. */
+export type Resumed =
+  /** The latest snapshot: its weights, epoch and trainer state, with the full history: exact. */
+  | { from: 'snapshot'; epoch: number }
+  /** No snapshot yet: the weights the run was loaded with (a file, the stored experiment). */
+  | { from: 'loaded'; epoch: number; exact: boolean }
+  /** From the start: nothing to continue from, or the run had diverged (its weights are not numbers). */
+  | { from: 'start'; diverged: boolean };
+
 /**
  * (Re)start the current config in a (new) worker. With `resume`, continue from the latest
- * snapshot's weights and epoch, or else from the weights the run was loaded with, keeping the
- * history (a worker restart, or a file loaded before the worker was up); otherwise a fresh run.
- * With `play` the run plays at once (a worker that died mid-training is replaced).
+ * snapshot's weights, epoch and trainer state (so the run goes on exactly as it would have), or
+ * else from the weights the run was loaded with, keeping the whole history (historyBuffer, not
+ * the published copy, which lags); otherwise a fresh run. With `play` the run plays at once (a
+ * worker that died mid-training is replaced).
  */
-export function startCurrentRun(resume = false, play = false): void {
+export function startCurrentRun(resume = false, play = false): Resumed {
   const s = store.getState();
-  if (resume && s.snapshot && s.runInfo && s.snapshot.status !== 'diverged') {
+  const diverged = s.snapshot?.status === 'diverged';
+  if (resume && s.snapshot && s.runInfo && !diverged) {
     const { weights, biases } = unpackParams(s.runInfo.layers, s.snapshot.params);
-    startRun(s.config, { restore: { weights, biases, epoch: s.snapshot.epoch }, history: s.history, play });
-    return;
+    const restore: RestoreState = { weights, biases, epoch: s.snapshot.epoch, trainer: s.snapshot.trainer };
+    startRun(s.config, { restore, history: historyBuffer.save(), play });
+    return { from: 'snapshot', epoch: restore.epoch };
   }
   if (resume && currentRestore && !s.snapshot) {
-    startRun(s.config, { restore: currentRestore, history: s.history, play });
-    return;
+    const restore = currentRestore;
+    startRun(s.config, { restore, history: historyBuffer.save(), play });
+    return { from: 'loaded', epoch: restore.epoch, exact: restore.trainer !== undefined };
   }
   startRun(s.config, { play });
+  return { from: 'start', diverged: resume && diverged };
 }
 
 // ---- publishing the history (HISTORY_PUBLISH_MS, see store.ts) ----

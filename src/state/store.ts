@@ -12,6 +12,7 @@
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, type ExperimentConfig, type Speed } from '../share/config.ts';
+import type { HistoryPoint } from '../share/file.ts';
 import type {
   Hyperparameters,
   RestoreState,
@@ -22,13 +23,13 @@ import type {
   TrainerState,
 } from '../worker/protocol.ts';
 import { coherentConfig, isLiveKey, isRebuildKey, sameValue } from './configRules.ts';
-import type { HistoryPoint } from './history.ts';
 import { explainStopped } from './events.ts';
 import { resetRunForTests, send, startRun } from './run.ts';
 
 export { coherentConfig, isLiveKey, isRebuildKey, VIEW_KEYS } from './configRules.ts';
 export { connectWorker, setWorkerState, startCurrentRun } from './run.ts';
-export { currentExperiment, exportExperiment, requestRunExport } from './exports.ts';
+export type { Resumed } from './run.ts';
+export { currentExperiment, exportExperiment, heldExperiment, requestRunExport, restoreExperiment } from './exports.ts';
 export type { ExperimentState, RunExport } from './exports.ts';
 export { receiveEvent } from './events.ts';
 
@@ -71,6 +72,7 @@ export type WorkerState = 'starting' | 'ready' | 'failed';
 export interface LoadOptions {
   weights?: { weights: number[][][]; biases: number[][] };
   epoch?: number;
+  /** With the points' weights when known (HistoryBuffer.save(), a file), so later epochs merge in correctly. */
   history?: HistoryPoint[];
   /** With the weights: shuffle RNG, data order and optimizer moments, to continue exactly. */
   trainer?: TrainerState;

@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { HistoryCounts } from '../share/file.ts';
 import type { HistoryPoint } from '../state/history.ts';
 import {
   axisScale,
@@ -312,7 +313,7 @@ function ChartLegend({ series, colors }: { series: readonly Series[]; colors: Ch
   );
 }
 
-function last(history: readonly HistoryPoint[], key: keyof HistoryPoint): number | null {
+function last(history: readonly HistoryPoint[], key: keyof HistoryCounts): number | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const v = history[i]![key];
     if (v !== null && Number.isFinite(v)) return v;

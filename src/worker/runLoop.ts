@@ -151,8 +151,12 @@ export class TrainingRun {
 
   setHyperparameters(h: Partial<Hyperparameters>): void {
     const clean = pickHyperparameters(h);
+    const newOptimizer = clean.optimizer !== undefined && clean.optimizer !== this.config.optimizer;
     this.b.trainer.setOptions(clean);
     Object.assign(this.config, clean);
+    // A new optimizer starts with fresh moments: while not training, send the trainer state that
+    // goes with it, so a restart (a worker death, a reload) continues from what the worker holds.
+    if (newOptimizer && this.status !== 'running') this.sendSnapshot();
   }
 
   setSpeed(speed: Speed): void {

@@ -55,11 +55,19 @@ describe('the worker bridge', () => {
     const second = workers[1]!;
     const init = second.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
     expect(init.config).toMatchObject({ learningRate: 0.3, hidden: [] });
-    expect(init.restore).toEqual({ weights: [[[0.5, -0.25]]], biases: [[0.125]], epoch: 42 });
+    expect(init.restore).toEqual({
+      weights: [[[0.5, -0.25]]],
+      biases: [[0.125]],
+      epoch: 42,
+      trainer: { rng: 1, order: [], optimizer: { m: [], v: [], t: 0 } },
+    });
     expect(store.getState().history.map((p) => p.epoch)).toEqual([42]);
     // One notice says what happened and what follows; the run was not playing, so it waits.
     expect(store.getState().notices.map((n) => [n.kind, n.text])).toEqual([
-      ['warning', 'The training worker failed (worker crashed). A fresh worker continues from the last state.'],
+      [
+        'warning',
+        'The training worker failed (worker crashed). A fresh worker continues exactly where it was (epoch 42); nothing was lost.',
+      ],
     ]);
     expect(second.sent.map((c) => c.type)).not.toContain('play');
     expect(store.getState().run.status).toBe('idle');
@@ -77,7 +85,31 @@ describe('the worker bridge', () => {
     expect(play.runId).toBe((second.sent[1] as Extract<Command, { type: 'init' }>).runId);
     expect(store.getState().run.status).toBe('running');
     expect(store.getState().notices).toHaveLength(1);
-    expect(store.getState().notices[0]!.text).toMatch(/continues from the last state and keeps training\.$/);
+    // No snapshot yet: nothing to continue from, and the notice does not claim otherwise.
+    expect(store.getState().notices[0]!.text).toMatch(
+      /A fresh worker starts this experiment from epoch 0 and keeps training; your settings are kept\.$/,
+    );
+    stop();
+  });
+
+  it("continues from the latest snapshot's trainer state and the whole history, not the lagging published copy", () => {
+    const stop = startWorkerBridge({ factory });
+    const first = workers[0]!;
+    const id = store.getState().runId;
+    store.getState().play();
+    first.emit(runInfoEvent(id, 1));
+    const trainer = { rng: 77, order: [], optimizer: { m: [0.1, 0.2, 0.3], v: [1, 2, 3], t: 9 } };
+    // Snapshots closer together than HISTORY_PUBLISH_MS: the published history stops at epoch 1.
+    for (let e = 1; e <= 3; e++)
+      first.emit({ type: 'snapshot', snapshot: { ...snap(id, e), seq: e, trainer: { ...trainer, rng: e } } });
+    expect(store.getState().history.map((p) => p.epoch)).toEqual([1]);
+    first.die();
+    const init = workers[1]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
+    expect(init.restore).toMatchObject({ epoch: 3, trainer: { ...trainer, rng: 3 } });
+    expect(store.getState().history.map((p) => p.epoch)).toEqual([1, 2, 3]);
+    expect(store.getState().notices[0]!.text).toMatch(
+      /continues exactly where it was \(epoch 3\) and keeps training; nothing was lost\.$/,
+    );
     stop();
   });
 
@@ -107,6 +139,9 @@ describe('the worker bridge', () => {
     first.die();
     const init = workers[1]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
     expect(init.restore).toBeUndefined();
+    expect(store.getState().notices.at(-1)!.text).toMatch(
+      /The run had diverged, so a fresh worker starts it again from epoch 0; your settings are kept\.$/,
+    );
     stop();
   });
 
@@ -131,6 +166,28 @@ describe('a file loaded before the worker is up', () => {
     const init = workers[0]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>;
     expect(init.config).toEqual(config);
     expect(init.restore).toEqual({ ...weights, epoch: 9 });
+    stop();
+  });
+
+  it('after a death before the first snapshot, starts from the loaded weights again and says what was kept', () => {
+    const config = { ...DEFAULT_CONFIG, hidden: [] };
+    const weights = { weights: [[[1, 2]]], biases: [[3]] };
+    const trainer = { rng: 5, order: [], optimizer: { m: [0, 0, 0], v: [0, 0, 0], t: 2 } };
+    const stop = startWorkerBridge({ factory });
+    store.getState().loadExperiment(config, { weights, epoch: 9 });
+    workers[0]!.die();
+    expect((workers[1]!.sent.find((c) => c.type === 'init') as Extract<Command, { type: 'init' }>).restore).toEqual({
+      ...weights,
+      epoch: 9,
+    });
+    expect(store.getState().notices.at(-1)!.text).toMatch(
+      /continues from the loaded weights \(epoch 9\), with a fresh optimizer and shuffle\.$/,
+    );
+    store.getState().loadExperiment(config, { weights, epoch: 9, trainer });
+    workers[1]!.die();
+    expect(store.getState().notices.at(-1)!.text).toMatch(
+      /continues exactly from the loaded experiment \(epoch 9\); nothing was lost\.$/,
+    );
     stop();
   });
 });

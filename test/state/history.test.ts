@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readExperiment, writeExperimentFile } from '../../src/share/file.ts';
+import { DEFAULT_CONFIG } from '../../src/share/config.ts';
 import { HistoryBuffer } from '../../src/state/history.ts';
 
 describe('HistoryBuffer', () => {
@@ -81,5 +84,143 @@ describe('HistoryBuffer', () => {
     h.clear();
     expect(h.toArray()).toEqual([]);
     expect(h.bucket).toBe(1);
+  });
+
+  describe('save and load', () => {
+    /** Epoch e's values as the worker records them: batch loss every epoch, the evaluation on a stride. */
+    const values = (e: number) => {
+      const evaluated = e % 3 === 0;
+      return {
+        batchLoss: Math.sin(e / 7) + 1.1 + e * 1e-3,
+        trainLoss: evaluated ? 1 / (e + 0.3) : NaN,
+        testLoss: evaluated ? 1 / (e + 0.7) : NaN,
+        trainAccuracy: evaluated ? (e % 17) / 17 : NaN,
+        testAccuracy: e % 5 === 0 ? 0.2 : NaN,
+      };
+    };
+    const feed = (h: HistoryBuffer, from: number, to: number) => {
+      for (let e = from; e <= to; e++) h.add(e, values(e));
+    };
+
+    it('a buffer restored from its saved form, then fed more epochs, equals one never interrupted, bit for bit', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 12 }),
+          fc.integer({ min: 0, max: 200 }),
+          fc.integer({ min: 0, max: 200 }),
+          (max, cut, more) => {
+            const whole = new HistoryBuffer(max);
+            feed(whole, 1, cut + more);
+            const first = new HistoryBuffer(max);
+            feed(first, 1, cut);
+            const restored = new HistoryBuffer(max);
+            restored.load(first.save());
+            expect(restored.save()).toEqual(first.save());
+            expect(restored.bucket).toBe(first.bucket);
+            feed(restored, cut + 1, cut + more);
+            expect(restored.toArray()).toEqual(whole.toArray());
+            expect(restored.save()).toEqual(whole.save());
+            expect(restored.bucket).toBe(whole.bucket);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('the same through an experiment file (JSON): downsampled points keep their weights', () => {
+      const whole = new HistoryBuffer();
+      feed(whole, 1, 5000);
+      const first = new HistoryBuffer();
+      feed(first, 1, 3333);
+      expect(first.bucket).toBeGreaterThan(1);
+      const text = writeExperimentFile({ config: DEFAULT_CONFIG, epoch: 0, history: first.save() });
+      const read = readExperiment(JSON.parse(text));
+      if (!read.ok) throw new Error(read.error);
+      const restored = new HistoryBuffer();
+      restored.load(read.experiment.history);
+      feed(restored, 3334, 5000);
+      expect(restored.toArray()).toEqual(whole.toArray());
+    });
+
+    it('writes n and counts only where a point stands for more than one epoch or a value was not always measured', () => {
+      const h = new HistoryBuffer(4);
+      for (let e = 1; e <= 4; e++) h.add(e, { batchLoss: e, trainLoss: e % 2 === 0 ? e : NaN });
+      expect(h.save()[0]).toEqual({
+        epoch: 1,
+        batchLoss: 1,
+        trainLoss: null,
+        testLoss: null,
+        trainAccuracy: null,
+        testAccuracy: null,
+      });
+      h.add(5, { batchLoss: 5, trainLoss: NaN });
+      h.add(6, { batchLoss: 6, trainLoss: 6 });
+      const [a, b, c] = h.save();
+      expect(a).toMatchObject({ epoch: 1.5, batchLoss: 1.5, trainLoss: 2, n: 2 });
+      expect(a!.counts).toEqual({ batchLoss: 2, trainLoss: 1, testLoss: 0, trainAccuracy: 0, testAccuracy: 0 });
+      expect(b).toMatchObject({ n: 2 });
+      expect(c).toEqual({
+        epoch: 5.5,
+        batchLoss: 5.5,
+        trainLoss: 6,
+        testLoss: null,
+        trainAccuracy: null,
+        testAccuracy: null,
+        n: 2,
+        counts: expect.any(Object),
+      });
+    });
+
+    it('an older file without weights counts each point as one epoch, as it always did', () => {
+      const h = new HistoryBuffer(4);
+      h.load(
+        [1, 2, 3, 4, 5].map((e) => ({
+          epoch: e,
+          batchLoss: e,
+          trainLoss: null,
+          testLoss: null,
+          trainAccuracy: null,
+          testAccuracy: null,
+        })),
+      );
+      expect(h.bucket).toBe(2);
+      expect(h.toArray().map((p) => [p.epoch, p.batchLoss])).toEqual([
+        [1.5, 1.5],
+        [3.5, 3.5],
+        [5, 5],
+      ]);
+    });
+
+    it('repairs weights that do not fit (a hand-edited file) instead of trusting them', () => {
+      const h = new HistoryBuffer();
+      h.load([
+        {
+          epoch: 2,
+          batchLoss: 1,
+          trainLoss: 3,
+          testLoss: null,
+          trainAccuracy: null,
+          testAccuracy: null,
+          n: 2,
+          counts: { batchLoss: 9, trainLoss: 0, testLoss: 4, trainAccuracy: 0, testAccuracy: 0 },
+        },
+        { epoch: 4, batchLoss: 3, trainLoss: null, testLoss: null, trainAccuracy: null, testAccuracy: null, n: 0.5 },
+      ]);
+      // Counts clamped to [1, n] where a value is there, 0 where it is not; n not a whole number ≥ 1 → 1.
+      expect(h.save()[0]!.counts).toEqual({
+        batchLoss: 2,
+        trainLoss: 1,
+        testLoss: 0,
+        trainAccuracy: 0,
+        testAccuracy: 0,
+      });
+      expect(h.toArray().map((p) => p.epoch)).toEqual([2, 4]);
+      h.add(5, { batchLoss: 5 });
+      // The provisional point (epoch 4, one epoch) merges with epoch 5 into a full bucket of two.
+      expect(h.toArray().map((p) => [p.epoch, p.batchLoss])).toEqual([
+        [2, 1],
+        [4.5, 4],
+      ]);
+    });
   });
 });

@@ -4,7 +4,13 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../src/share/config.ts
 import { diagnoseDivergence, lowerRate, type DivergenceClues } from '../../src/worker/diagnose.ts';
 import { harness, statusEvents, XOR } from './harness.ts';
 
-const REGRESSION: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'regPlane', problem: 'regression', output: 'linear', speed: 'max' };
+const REGRESSION: ExperimentConfig = {
+  ...DEFAULT_CONFIG,
+  dataset: 'regPlane',
+  problem: 'regression',
+  output: 'linear',
+  speed: 'max',
+};
 
 async function divergeWith(config: ExperimentConfig, before?: (h: ReturnType<typeof harness>) => Promise<void>) {
   const h = harness(1);

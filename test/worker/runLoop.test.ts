@@ -123,6 +123,21 @@ describe('the trainer over a MessageChannel', () => {
     for (const e of [4, 5, 6]) expect(a.get(e)).not.toBe(b.get(e));
   });
 
+  it('a new optimizer while paused answers with a snapshot whose trainer state has the fresh moments', async () => {
+    const h = harness();
+    await h.do({ type: 'init', runId: 1, config: { ...XOR, optimizer: 'momentum' } });
+    await h.do({ type: 'step', runId: 1, epochs: 3 });
+    expect(h.lastSnapshot().trainer.optimizer.m.some((x) => x !== 0)).toBe(true);
+    const before = h.snapshots().length;
+    await h.do({ type: 'setHyperparameters', runId: 1, hyperparameters: { learningRate: 0.1 } });
+    expect(h.snapshots().length).toBe(before);
+    await h.do({ type: 'setHyperparameters', runId: 1, hyperparameters: { optimizer: 'adam' } });
+    expect(h.snapshots().length).toBe(before + 1);
+    const { optimizer } = h.lastSnapshot().trainer;
+    expect(optimizer.t).toBe(0);
+    expect(optimizer.m.every((x) => x === 0)).toBe(true);
+  });
+
   it('gives identical numbers for the same seed whatever the snapshot timing', async () => {
     const fine = harness(2); // a snapshot every few epochs
     const coarse = harness(0.05); // hundreds of epochs per snapshot

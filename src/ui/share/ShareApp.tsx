@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App } from '../App.tsx';
 import { hiddenControls, hiddenPanels, isHidden, type ViewState } from '../../share/embed.ts';
+import { useLastExperiment } from '../../state/autosave.ts';
 import { bootFromLocation, useLinkSync } from './linkSync.ts';
 import { DrawTools, usePlaneClick, type DrawTool } from './DrawTools.tsx';
 import { Notices } from './Notices.tsx';
@@ -16,6 +17,8 @@ export function ShareApp() {
   const [view, setView] = useState<ViewState>(() => bootFromLocation().view);
   const [tool, setTool] = useState<DrawTool>(null);
   useLinkSync(view, setView);
+  // The learner's last experiment back after a reload, unless the link is another one (src/state/autosave.ts).
+  useLastExperiment(bootFromLocation());
 
   useEffect(() => {
     const root = document.documentElement;

@@ -4,8 +4,11 @@
  * epoch, so a restored run continues exactly as the original would.
  */
 import type { Experiment } from '../../share/file.ts';
-import { exportExperiment, loadExperiment, useStore } from '../../state/store.ts';
+import { exportExperiment, useStore } from '../../state/store.ts';
 import { pointsOfRun } from './points.ts';
+
+/** A file back into the store (one definition for files and the browser's local store). */
+export { restoreExperiment } from '../../state/store.ts';
 
 export async function currentExperiment(): Promise<Experiment> {
   const s = await exportExperiment();
@@ -15,17 +18,4 @@ export async function currentExperiment(): Promise<Experiment> {
   if (s.weights) e.weights = s.weights;
   if (s.weights && s.trainer) e.trainer = s.trainer;
   return e;
-}
-
-export function restoreExperiment(e: Experiment): void {
-  if (!e.weights) {
-    loadExperiment(e.config, { history: e.history });
-    return;
-  }
-  loadExperiment(e.config, {
-    weights: e.weights,
-    epoch: e.epoch,
-    history: e.history,
-    ...(e.trainer ? { trainer: e.trainer } : {}),
-  });
 }
