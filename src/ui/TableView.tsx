@@ -1,3 +1,4 @@
+import { featureLabel } from '../nn/features.ts';
 import type { TableRow } from './tableRows.ts';
 import './TableView.css';
 
@@ -22,8 +23,8 @@ export function TableView({ rows }: { rows: readonly TableRow[] }) {
         <caption>Each point, its target and the network&apos;s output now</caption>
         <thead>
           <tr>
-            <th scope="col">x₁</th>
-            <th scope="col">x₂</th>
+            <th scope="col">{featureLabel('x')}</th>
+            <th scope="col">{featureLabel('y')}</th>
             <th scope="col">Target</th>
             <th scope="col">Output</th>
             {split ? <th scope="col">Set</th> : null}
