@@ -52,7 +52,10 @@ for (const theme of ['Light', 'Dark', 'Projector'] as const) {
     await app.open();
     await app.setTheme(theme);
     await page.waitForTimeout(200);
-    await expectOnScreen(page, panel(page, 'Data'), 'Data panel');
+    // The data a learner picks and shapes: the dataset picker and the first data slider. (The Data
+    // panel goes on below them with help lines and the Advanced settings, which may need a scroll.)
+    await expectOnScreen(page, page.getByRole('radiogroup', { name: 'Dataset' }), 'dataset picker');
+    await expectOnScreen(page, page.getByRole('slider', { name: 'Noise' }), 'Noise slider');
     await expectOnScreen(page, app.diagram, 'network diagram');
     await expectOnScreen(page, page.getByTestId('heatmap'), 'output plane');
     await expectTopBarOneRow(page);

@@ -46,7 +46,8 @@ test('hovering a hidden unit shows its picture on the output plane; leaving rest
   await unit.hover();
   await expect(page.getByTestId('plane-caption')).toHaveText('Showing unit 2 of layer 1');
   await expect.poll(async () => (await heatPixels(page)).sum).not.toBe(output.sum);
-  const info = await page.evaluate(() => window.__playground!.getState().runInfo!.gridResolution);
+  // A hidden unit's picture is drawn at its own grid's resolution (smaller than the output's).
+  const info = await page.evaluate(() => window.__playground!.getState().runInfo!.hiddenGridResolution);
   expect((await heatPixels(page)).w).toBe(info);
   await page.getByRole('img', { name: /Decision boundary/ }).hover({ position: { x: 200, y: 40 } });
   await expect(page.getByTestId('plane-caption')).toBeHidden();
