@@ -19,7 +19,7 @@ import {
 import { lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
 import { SHARE_LIMITS } from '../share/schema.ts';
 import { parseLearningRate } from './configPatches.ts';
-import { Panel, Select, Slider } from './controls.tsx';
+import { FieldError, Panel, Select, Slider } from './controls.tsx';
 import {
   ACTIVATION_LABELS,
   CLIP_STOPS,
@@ -246,11 +246,7 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} text={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FieldError } from './controls.tsx';
 import './WeightEditor.css';
 
 /** Which weight (from ≥ 0) or bias (from = -1) an editor edits, where it opens and its title. */
@@ -82,11 +83,7 @@ export function WeightEditor(p: {
           }}
         />
       </label>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError text={error} />
       <div className="editor-actions">
         <button type="button" onClick={save}>
           Apply

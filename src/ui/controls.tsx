@@ -140,6 +140,15 @@ export function FieldHelp({ id, text }: { id: string; text: string | undefined }
   ) : null;
 }
 
+/** A typed value's error, announced at once (role alert); nothing when there is none. */
+export function FieldError({ id, text }: { id?: string; text: string | null }) {
+  return text ? (
+    <p id={id} className="field-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
 export function Toggle(p: {
   label: string;
   checked: boolean;

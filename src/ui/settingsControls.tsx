@@ -3,7 +3,7 @@
  * "All") or a typed whole number (seeds), and the Advanced disclosure that holds the rarer ones.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { FieldHelp, useRestingCommit } from './controls.tsx';
+import { FieldError, FieldHelp, useRestingCommit } from './controls.tsx';
 import './settings.css';
 
 /**
@@ -130,11 +130,7 @@ export function NumberField(p: {
         onBlur={apply}
       />
       <FieldHelp id={helpId} text={p.help} />
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} text={error} />
     </div>
   );
 }
