@@ -19,7 +19,7 @@ export const PY_ACT: Record<ActivationName, string> = {
   softmax: 'softmax',
 };
 
-const ACT_NOTE: Record<ActivationName, string> = {
+export const ACT_NOTE: Record<ActivationName, string> = {
   sigmoid: "Sigmoid squashes any number into (0, 1): $\\sigma(z) = 1/(1+e^{-z})$, slope $\\sigma'(z) = a(1-a)$.",
   tanh: 'Tanh squashes into (−1, 1): $a = \\tanh z$, slope $1 - a^2$.',
   relu: 'ReLU keeps positive sums and zeroes the rest: $a = \\max(z, 0)$, slope 1 for $z > 0$ else 0.',
