@@ -15,6 +15,7 @@ import {
   type PlaygroundState,
 } from '../state/store.ts';
 import { Announcer, statusAnnouncement } from './Announcer.tsx';
+import { CodeButton, CodeSlot } from './code/CodeSlot.tsx';
 import { addLayer, changeUnits, removeLayer, toggleFeature, type ShapeResult } from './configPatches.ts';
 import { ConfusionMatrix, confusionSetOf } from './ConfusionMatrix.tsx';
 import { Panel } from './controls.tsx';
@@ -111,7 +112,16 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
 
   return (
     <div className="app">
-      <TopBarContainer theme={config.theme} speed={config.speed} toolbar={toolbar} />
+      <TopBarContainer
+        theme={config.theme}
+        speed={config.speed}
+        toolbar={
+          <>
+            {toolbar}
+            <CodeButton />
+          </>
+        }
+      />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
       <main className="layout">
         <div className="col col-left">
@@ -179,6 +189,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
           {hidden.has('output') || config.problem === 'regression' ? null : <ConfusionContainer />}
         </div>
       </main>
+      <CodeSlot />
       <footer className="shortcuts">
         <span>
           Keys: <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset
