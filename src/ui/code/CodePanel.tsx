@@ -80,6 +80,12 @@ export default function CodePanel({ highlight }: { highlight: CodePhase | null }
   const tabIds = { numpy: useId(), typescript: useId() };
   const panelId = useId();
   const codeRef = useRef<HTMLPreElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+
+  // Opened from the top bar: bring the panel (below the playground) into view.
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const program = 'error' in built ? null : built[tab];
   const lines = useMemo(() => (program ? highlightLines(program.text, program.language) : []), [program]);
@@ -108,7 +114,7 @@ export default function CodePanel({ highlight }: { highlight: CodePhase | null }
   };
 
   return (
-    <section className="panel code-panel" role="region" aria-label="Code">
+    <section ref={sectionRef} className="panel code-panel" role="region" aria-label="Code">
       <div className="panel-head code-head">
         <h2 id={headingId}>Code</h2>
         <div className="code-tabs" role="tablist" aria-label="Language">
