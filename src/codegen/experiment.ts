@@ -5,16 +5,8 @@
  * program starts from exactly the numbers the playground starts from.
  */
 import type { NestedWeights } from '../nn/network.ts';
-import type {
-  FeatureName,
-  HiddenActivation,
-  LossName,
-  OptimizerName,
-  OutputActivation,
-  ProblemType,
-  RegularizationName,
-  ScheduleName,
-} from '../nn/types.ts';
+import type { TrainOptions } from '../nn/training.ts';
+import type { FeatureName, HiddenActivation, OutputActivation, ProblemType } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { buildRun, TRAINER_SALT } from '../worker/build.ts';
 
@@ -24,7 +16,8 @@ export interface CodeData {
   labels: number[];
 }
 
-export interface CodeExperiment {
+/** The training settings are the engine's own (TrainOptions), as the worker gives them to the trainer. */
+export interface CodeExperiment extends TrainOptions {
   features: FeatureName[];
   /** [inputs, ...hidden, outputs]. */
   sizes: number[];
@@ -33,19 +26,6 @@ export interface CodeExperiment {
   problem: ProblemType;
   /** K: output units of a softmax (classes); 1 otherwise. */
   outputs: number;
-  loss: LossName;
-  optimizer: OptimizerName;
-  learningRate: number;
-  momentum: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  regularization: RegularizationName;
-  regularizationRate: number;
-  batchSize: number;
-  dropout: number;
-  schedule: ScheduleName;
-  clipNorm: number;
   /** The trainer's shuffle/dropout seed (seed ^ TRAINER_SALT), a uint32. */
   trainerSeed: number;
   /** Epochs the program trains. */
@@ -88,19 +68,7 @@ export function codeExperiment(
     outputActivation: b.outputActivation,
     problem: b.problem,
     outputs: b.info.sizes[b.info.sizes.length - 1]!,
-    loss: o.loss,
-    optimizer: o.optimizer,
-    learningRate: o.learningRate,
-    momentum: o.momentum,
-    beta1: o.beta1,
-    beta2: o.beta2,
-    eps: o.eps,
-    regularization: o.regularization,
-    regularizationRate: o.regularizationRate,
-    batchSize: o.batchSize,
-    dropout: o.dropout,
-    schedule: o.schedule,
-    clipNorm: o.clipNorm,
+    ...o,
     trainerSeed: trainerSeedOf(config.seed),
     epochs,
     train: { points: Array.from(b.trainSet.points), labels: Array.from(b.trainSet.labels) },

@@ -5,6 +5,7 @@
  * `l1 = f(l0 @ syn0 + b0)`. It prints `epoch <n> train_loss <x> test_loss <y>` (repr) on the
  * epochs the playground's chart records (src/worker/protocol.ts evaluationStride).
  */
+import { featureLabel } from '../nn/features.ts';
 import type { FeatureName, OutputActivation } from '../nn/types.ts';
 import type { CodeData, CodeExperiment } from './experiment.ts';
 import {
@@ -31,16 +32,17 @@ import {
   type Program,
 } from './program.ts';
 
-const PY_FEATURE: Record<FeatureName, [string, string]> = {
-  x: ['x', 'x'],
-  y: ['y', 'y'],
-  x2: ['x * x', 'x²'],
-  y2: ['y * y', 'y²'],
-  xy: ['x * y', 'xy'],
-  sinX: ['np.sin(x)', 'sin x'],
-  sinY: ['np.sin(y)', 'sin y'],
-  cosX: ['np.cos(x)', 'cos x'],
-  cosY: ['np.cos(y)', 'cos y'],
+/** Each feature as NumPy computes it from the columns x and y. */
+export const PY_FEATURE: Record<FeatureName, string> = {
+  x: 'x',
+  y: 'y',
+  x2: 'x * x',
+  y2: 'y * y',
+  xy: 'x * y',
+  sinX: 'np.sin(x)',
+  sinY: 'np.sin(y)',
+  cosX: 'np.cos(x)',
+  cosY: 'np.cos(y)',
 };
 
 /** Dropout acts on hidden layers only: none without one. */
@@ -114,17 +116,17 @@ function inputsBlock(e: CodeExperiment): Block {
   const f = e.features;
   const [target, why] = targetLine(e.outputActivation, e);
   const k = e.outputs;
-  const uses = (v: 'x' | 'y') => f.some((n) => PY_FEATURE[n][0].includes(v));
+  const uses = (v: 'x' | 'y') => f.some((n) => PY_FEATURE[n].includes(v));
   const unpack =
     uses('x') && uses('y') ? 'x, y = points[:, 0], points[:, 1]' : uses('x') ? 'x = points[:, 0]' : 'y = points[:, 1]';
   return {
     title: 'Inputs and targets',
-    note: `The network sees ${f.length} input${f.length > 1 ? 's' : ''} per point (${f.map((n) => PY_FEATURE[n][1]).join(', ')}) and learns to output its target.`,
+    note: `The network sees ${f.length} input${f.length > 1 ? 's' : ''} per point (${f.map((n) => featureLabel(n)).join(', ')}) and learns to output its target.`,
     lines: [
       'def features(points):',
-      `    """(n, 2) points -> (n, ${f.length}) inputs: ${f.map((n) => PY_FEATURE[n][1]).join(', ')}"""`,
+      `    """(n, 2) points -> (n, ${f.length}) inputs: ${f.map((n) => featureLabel(n)).join(', ')}"""`,
       `    ${unpack}`,
-      `    return np.stack([${f.map((n) => PY_FEATURE[n][0]).join(', ')}], axis=1)`,
+      `    return np.stack([${f.map((n) => PY_FEATURE[n]).join(', ')}], axis=1)`,
       '',
       'def targets(labels):',
       `    """(n,) labels -> (n, ${k}) targets: ${why}"""`,

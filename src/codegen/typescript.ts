@@ -6,7 +6,7 @@
  */
 import type { FeatureName } from '../nn/types.ts';
 import type { CodeData, CodeExperiment } from './experiment.ts';
-import { dropsOut } from './numpy.ts';
+import { dropsOut, PY_FEATURE } from './numpy.ts';
 import { ACT_NOTE, fusedLoss, PY_CLIP, pyLoss, pyOptimizer, pyRegularizer, pySchedule } from './numpyConcepts.ts';
 import {
   assemble,
@@ -23,17 +23,8 @@ import {
 } from './program.ts';
 import { TS_ACT, tsActivation, tsClip, tsLoss, tsOptimizer, tsRegularizer, tsSchedule } from './tsConcepts.ts';
 
-const TS_FEATURE: Record<FeatureName, string> = {
-  x: 'x',
-  y: 'y',
-  x2: 'x * x',
-  y2: 'y * y',
-  xy: 'x * y',
-  sinX: 'Math.sin(x)',
-  sinY: 'Math.sin(y)',
-  cosX: 'Math.cos(x)',
-  cosY: 'Math.cos(y)',
-};
+/** Each feature in TypeScript: the NumPy expression with Math in place of np. */
+const tsFeature = (f: FeatureName) => PY_FEATURE[f].replace('np.', 'Math.');
 
 function dataBlock(e: CodeExperiment, inline: boolean): Block {
   const lines: string[] = [];
@@ -85,7 +76,7 @@ function inputsBlock(e: CodeExperiment): Block {
     lines: [
       `// (n, 2) points -> (n, ${f.length}) inputs`,
       'function features(points: Matrix): Matrix {',
-      `  return points.map(([x, y]) => [${f.map((n) => TS_FEATURE[n]).join(', ')}]);`,
+      `  return points.map(([x, y]) => [${f.map((n) => tsFeature(n)).join(', ')}]);`,
       '}',
       '',
       `// (n,) labels -> (n, ${k}) targets`,
