@@ -81,3 +81,8 @@ export function codeExperiment(
 function trainerSeedOf(seed: number): number {
   return (seed ^ TRAINER_SALT) >>> 0;
 }
+
+/** Dropout acts on hidden layers only: none without one. */
+export function dropsOut(e: CodeExperiment): boolean {
+  return e.dropout > 0 && e.sizes.length > 2;
+}

@@ -5,8 +5,8 @@
  * bit. Weights are kept as the engine keeps them, W[j][k] from input k to unit j.
  */
 import type { FeatureName } from '../nn/types.ts';
-import type { CodeData, CodeExperiment } from './experiment.ts';
-import { dropsOut, PY_FEATURE } from './numpy.ts';
+import { dropsOut, type CodeData, type CodeExperiment } from './experiment.ts';
+import { PY_FEATURE } from './numpyData.ts';
 import { ACT_NOTE, fusedLoss, PY_CLIP, pyLoss, pyOptimizer, pyRegularizer, pySchedule } from './numpyConcepts.ts';
 import {
   assemble,
