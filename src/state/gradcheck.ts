@@ -33,6 +33,9 @@ export const useGradCheck = create<GradCheckState>(() => ({
 let nextRequest = 1;
 let pendingCheck = 0;
 let pendingSpace = 0;
+/** When the pending space request went out: one lost answer (an error) must not stop the view for good. */
+let spaceSentAt = -Infinity;
+const SPACE_GIVE_UP_MS = 2000;
 
 /** Break backprop on purpose, or mend it with 'none' (the "Fix it" button). */
 export function setBreak(kind: BreakKind): void {
@@ -49,8 +52,10 @@ export function runGradCheck(): void {
 
 /** Ask for the space hidden layer `layer`'s units A and B see; true when sent (one request at a time). */
 export function requestSpace(layer: number, unitA: number, unitB: number): boolean {
-  if (pendingSpace !== 0) return false;
+  const now = performance.now();
+  if (pendingSpace !== 0 && now - spaceSentAt < SPACE_GIVE_UP_MS) return false;
   pendingSpace = nextRequest++;
+  spaceSentAt = now;
   send({ type: 'requestSpace', runId: store.getState().runId, requestId: pendingSpace, layer, unitA, unitB });
   return true;
 }

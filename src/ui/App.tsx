@@ -33,6 +33,9 @@ import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import { BreakBanner } from './hood/BreakBanner.tsx';
+import { GradFlowSection } from './hood/GradFlowChart.tsx';
+import { HoodTabsCheck } from './hood/HoodTabsCheck.tsx';
 
 export interface AppProps {
   /** Extra top-bar items ("Copy link", export...). */
@@ -113,6 +116,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
     <div className="app">
       <TopBarContainer theme={config.theme} speed={config.speed} toolbar={toolbar} />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
+      <BreakBanner />
       <main className="layout">
         <div className="col col-left">
           {hidden.has('data') ? null : (
@@ -179,6 +183,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
           {hidden.has('output') || config.problem === 'regression' ? null : <ConfusionContainer />}
         </div>
       </main>
+      <HoodTabsCheck />
       <footer className="shortcuts">
         <span>
           Keys: <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset
@@ -282,6 +287,7 @@ function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem:
         fontSize={palette.theme === 'projector' ? 16 : 12}
         height={palette.theme === 'projector' ? 220 : 170}
       />
+      <GradFlowSection palette={palette} />
     </Panel>
   );
 }
