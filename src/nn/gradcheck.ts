@@ -5,9 +5,11 @@
  * objective whose gradient the trainer follows, before clipping). Dropout is switched off for the
  * check (a random mask would make J a different function at every evaluation).
  *
- * Relative error per parameter: |a − n| / max(|a|, |n|, FLOOR). FLOOR keeps gradients that are
- * zero in both (a dead ReLU's weights) at error 0 instead of 0/0, and stops the round-off of the
- * difference (about 1e-11 absolute) from counting as a mismatch on gradients too small to matter.
+ * Relative error per parameter: |a − n| / max(|a|, |n|, floor), floor = max(FLOOR, SCALE_FLOOR ·
+ * the largest |backprop gradient| of the network). The floor keeps gradients that are zero in both
+ * (a dead ReLU's weights) at error 0 instead of 0/0, and stops the round-off of the difference
+ * (about 1e-11 absolute) from counting as a mismatch on gradients a thousand times smaller than
+ * the network's largest, too small to matter.
  *
  * Kinks: ReLU and leaky ReLU bend at z = 0, the Huber loss at |o − y| = 1 and L1 at w = 0. Where a
  * step of ±h moves some sample across a bend the difference is not a derivative: the step is
@@ -30,7 +32,8 @@ import type { LossName, RegularizationName } from './types.ts';
 export const MAX_CHECKED = 400;
 /** Step of the central difference: about the cube root of float64's epsilon, the best balance of truncation and round-off. */
 export const STEP = 1e-5;
-export const FLOOR = 1e-7;
+export const FLOOR = 1e-8;
+export const SCALE_FLOOR = 1e-3;
 
 export interface GradCheckOptions {
   loss: LossName;
@@ -85,7 +88,7 @@ export function decadeAbove(x: number): number {
 export function formatError(x: number): string {
   if (x === 0) return '0';
   if (x >= 0.01) return String(Number(x.toPrecision(2)));
-  return x.toExponential(0).replace('e-', 'e-');
+  return x.toExponential(0);
 }
 
 /** The verdict in one plain sentence. */
@@ -207,54 +210,83 @@ export function backpropGradient(net: Network, ws: Workspace, batch: Data, opts:
   addRegularizationGrad(net, regularizationCode(opts.regularization), opts.regularizationRate);
 }
 
-/** Check backprop on `batch` for the network's current weights (the network itself is not changed). */
-export function gradCheck(source: Network, batch: Data, opts: GradCheckOptions): GradCheckResult {
-  if (batch.n < 1) throw new Error('The gradient check needs at least one training point.');
-  const net = cloneNetwork(source);
-  const ws = createWorkspace(net, batch.n);
-  backpropGradient(net, ws, batch, opts);
-  const last = net.layers.length - 1;
-  const o: Objective = {
-    net,
-    ws,
-    batch,
-    lossC: lossCode(opts.loss),
-    outAct: net.layers[last]!.act,
-    k: net.layers[last]!.outSize,
-    regC: regularizationCode(opts.regularization),
-    rate: opts.regularizationRate,
-  };
-  const total = net.params.length;
-  const picked = pickParameters(total, opts.seed ?? 1);
-  const layerMax = net.layers.map(() => 0);
-  const entries: GradCheckEntry[] = [];
-  let max = 0;
-  let kinks = 0;
-  objective(o);
-  const baseBends = bendSignature(o, -1);
-  for (const index of picked) {
-    const sig = baseBends + l1Side(o, index);
-    let { d, kink } = centralDifference(o, index, STEP, sig);
-    if (kink) ({ d, kink } = centralDifference(o, index, STEP * 1e-3, sig));
-    const a = net.grads[index]!;
-    const relError = Math.abs(a - d) / Math.max(Math.abs(a), Math.abs(d), FLOOR);
-    const where = locate(net, index);
-    entries.push({ index, ...where, backprop: a, numerical: d, relError, atKink: kink });
-    if (kink) kinks++;
-    else {
-      if (relError > max) max = relError;
-      if (relError > layerMax[where.layer]!) layerMax[where.layer] = relError;
-    }
+/**
+ * A check done a slice at a time, so a worker can answer pings in between (the largest network
+ * on a 500-point minibatch takes seconds): run(deadline, now) checks parameters until now() passes
+ * the deadline and returns the result once every parameter is checked, null before.
+ */
+export class GradCheckJob {
+  private readonly o: Objective;
+  private readonly picked: Int32Array;
+  private readonly baseBends: number;
+  private readonly layerMax: number[];
+  private readonly entries: GradCheckEntry[] = [];
+  private next = 0;
+  private max = 0;
+  private kinks = 0;
+  private readonly breakKind: BreakKind;
+  private readonly floor: number;
+
+  constructor(source: Network, batch: Data, opts: GradCheckOptions) {
+    if (batch.n < 1) throw new Error('The gradient check needs at least one training point.');
+    const net = cloneNetwork(source);
+    const ws = createWorkspace(net, batch.n);
+    backpropGradient(net, ws, batch, opts);
+    const last = net.layers.length - 1;
+    this.o = {
+      net,
+      ws,
+      batch,
+      lossC: lossCode(opts.loss),
+      outAct: net.layers[last]!.act,
+      k: net.layers[last]!.outSize,
+      regC: regularizationCode(opts.regularization),
+      rate: opts.regularizationRate,
+    };
+    this.picked = pickParameters(net.params.length, opts.seed ?? 1);
+    this.layerMax = net.layers.map(() => 0);
+    this.breakKind = opts.breakKind;
+    let gmax = 0;
+    for (let i = 0; i < net.grads.length; i++) gmax = Math.max(gmax, Math.abs(net.grads[i]!));
+    this.floor = Math.max(FLOOR, SCALE_FLOOR * gmax);
+    objective(this.o);
+    this.baseBends = bendSignature(this.o, -1);
   }
-  return {
-    total,
-    checked: picked.length,
-    sampled: picked.length < total,
-    batchSize: batch.n,
-    entries,
-    layerMax,
-    max,
-    kinks,
-    breakKind: opts.breakKind,
-  };
+
+  run(deadline: number, now: () => number): GradCheckResult | null {
+    const o = this.o;
+    const net = o.net;
+    while (this.next < this.picked.length) {
+      const index = this.picked[this.next++]!;
+      const sig = this.baseBends + l1Side(o, index);
+      let { d, kink } = centralDifference(o, index, STEP, sig);
+      if (kink) ({ d, kink } = centralDifference(o, index, STEP * 1e-3, sig));
+      const a = net.grads[index]!;
+      const relError = Math.abs(a - d) / Math.max(Math.abs(a), Math.abs(d), this.floor);
+      const where = locate(net, index);
+      this.entries.push({ index, ...where, backprop: a, numerical: d, relError, atKink: kink });
+      if (kink) this.kinks++;
+      else {
+        if (relError > this.max) this.max = relError;
+        if (relError > this.layerMax[where.layer]!) this.layerMax[where.layer] = relError;
+      }
+      if (this.next < this.picked.length && now() >= deadline) return null;
+    }
+    return {
+      total: net.params.length,
+      checked: this.picked.length,
+      sampled: this.picked.length < net.params.length,
+      batchSize: o.batch.n,
+      entries: this.entries,
+      layerMax: this.layerMax,
+      max: this.max,
+      kinks: this.kinks,
+      breakKind: this.breakKind,
+    };
+  }
+}
+
+/** Check backprop on `batch` for the network's current weights, all at once (the network itself is not changed). */
+export function gradCheck(source: Network, batch: Data, opts: GradCheckOptions): GradCheckResult {
+  return new GradCheckJob(source, batch, opts).run(Infinity, () => 0)!;
 }

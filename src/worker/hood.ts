@@ -6,12 +6,13 @@
  */
 import { isBreakKind, BREAK_KINDS } from '../nn/breakage.ts';
 import { computeFeatures } from '../nn/features.ts';
-import { gradCheck } from '../nn/gradcheck.ts';
+import { GradCheckJob } from '../nn/gradcheck.ts';
 import { layerGradNorms } from '../nn/gradflow.ts';
 import type { Network } from '../nn/network.ts';
 import { transformedSpace } from '../nn/transformed.ts';
 import type { Built } from './build.ts';
-import type { Command, GradFlowChunk, WorkerEvent } from './protocol.ts';
+import type { Command, GradFlowChunk } from './protocol.ts';
+import type { LoopEnv } from './runLoop.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 
 /** Per-epoch gradient norms per layer, emptied into each snapshot (like HistoryRecorder). */
@@ -40,27 +41,37 @@ export class GradFlowRecorder {
 
 type HoodCommand = Extract<Command, { type: 'setBreak' | 'gradCheck' | 'requestSpace' }>;
 
+/** A gradient check works this long, then lets pings, acks and training through (it may take seconds in all). */
+export const CHECK_SLICE_MS = 30;
+
 /** Answer one of the hood's commands for run `b` (config: the run's current config). */
-export function handleHoodCommand(
-  b: Built,
-  config: ExperimentConfig,
-  c: HoodCommand,
-  post: (e: WorkerEvent, transfer: ArrayBuffer[]) => void,
-): void {
+export function handleHoodCommand(b: Built, config: ExperimentConfig, c: HoodCommand, env: LoopEnv): void {
   switch (c.type) {
     case 'setBreak':
       if (!isBreakKind(c.kind)) throw new Error(`Unknown break: ${String(c.kind)}`);
       b.trainer.setBreak(c.kind);
       return;
     case 'gradCheck': {
-      const result = gradCheck(b.net, b.trainer.currentBatch(), {
+      // On copies of the weights and the minibatch: training may go on between slices.
+      const job = new GradCheckJob(b.net, b.trainer.currentBatch(), {
         loss: b.info.loss,
         regularization: config.regularization,
         regularizationRate: config.regularizationRate,
         breakKind: BREAK_KINDS[b.trainer.breakCode] ?? 'none',
         seed: config.seed,
       });
-      post({ type: 'gradCheck', runId: b.info.runId, requestId: c.requestId, result }, []);
+      const runId = b.info.runId;
+      const slice = () => {
+        try {
+          const result = job.run(env.now() + CHECK_SLICE_MS, env.now);
+          if (result) env.post({ type: 'gradCheck', runId, requestId: c.requestId, result }, []);
+          else env.schedule(slice, 0);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          env.post({ type: 'error', runId, message: `The gradient check failed: ${message}` }, []);
+        }
+      };
+      slice();
       return;
     }
     case 'requestSpace': {
@@ -74,7 +85,7 @@ export function handleHoodCommand(
       });
       const transfer = [view.grid.buffer, view.points.buffer];
       if (view.background) transfer.push(view.background.buffer);
-      post({ type: 'space', runId: b.info.runId, requestId: c.requestId, view }, transfer as ArrayBuffer[]);
+      env.post({ type: 'space', runId: b.info.runId, requestId: c.requestId, view }, transfer as ArrayBuffer[]);
       return;
     }
   }

@@ -87,7 +87,7 @@ export class TrainerHost {
       case 'setBreak':
       case 'gradCheck':
       case 'requestSpace':
-        handleHoodCommand(run.built, run.config, command, (e, t) => this.env.post(e, t));
+        handleHoodCommand(run.built, run.config, command, this.env);
         break;
     }
   }
