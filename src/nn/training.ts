@@ -27,6 +27,7 @@ import {
   resetOptimizerState,
   type OptimizerState,
 } from './optimizers.ts';
+import { backwardBroken, BREAK_NONE, breakCode, type BreakKind } from './breakage.ts';
 import { backward, createWorkspace, forward, type DropoutSource, type Workspace } from './pass.ts';
 import { addRegularizationGrad, regularizationCode } from './regularization.ts';
 import { createRng, type Rng } from './rng.ts';
@@ -142,6 +143,10 @@ export class Trainer {
   epochCount = 0;
   /** Test hook: dropout draws come from here instead of the run's RNG when set (golden.ts replays reference masks). */
   dropoutSource: DropoutSource | null = null;
+  /** A break of backprop on purpose (breakage.ts), run state only; BREAK_NONE in every normal run. */
+  private breakC = BREAK_NONE;
+  /** The factor clipping scaled the last minibatch's gradient by (1: not clipped). */
+  private clipScale = 1;
   readonly net: Network;
   private readonly data: Data;
   private opts: TrainOptions;
@@ -192,6 +197,38 @@ export class Trainer {
     this.lossC = lossCode(next.loss);
     this.optC = optimizerCode(next.optimizer);
     this.regC = regularizationCode(next.regularization);
+  }
+
+  /** Break backprop on purpose (breakage.ts) or mend it ('none'); takes effect at the next minibatch. */
+  setBreak(kind: BreakKind): void {
+    this.breakC = breakCode(kind);
+  }
+
+  get breakCode(): number {
+    return this.breakC;
+  }
+
+  /** The factor clipping scaled the last minibatch's gradient (net.grads) by; 1 when not clipped. */
+  get clipFactor(): number {
+    return this.clipScale;
+  }
+
+  /**
+   * The first minibatch of the current epoch order (the rows order[0 .. m)), copied: what the
+   * gradient check compares on. m = min(batchSize, n).
+   */
+  currentBatch(): Data {
+    const m = Math.min(this.opts.batchSize, this.data.n);
+    const d = this.inputs;
+    const k = this.outputs;
+    const x = new Float64Array(m * d);
+    const y = new Float64Array(m * k);
+    for (let i = 0; i < m; i++) {
+      const s = this.order[i]!;
+      x.set(this.data.x.subarray(s * d, s * d + d), i * d);
+      y.set(this.data.y.subarray(s * k, s * k + k), i * k);
+    }
+    return { x, y, n: m };
   }
 
   /** A copy of the state the next epoch depends on (see TrainerState). */
@@ -297,9 +334,14 @@ export class Trainer {
     const loss = lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, ws.y, m, this.outputs);
     lossDelta(this.lossC, this.outAct, ws.a[last]!, ws.y, ws.dadz[last]!, ws.delta[last]!, m, this.outputs, 1 / m);
     net.grads.fill(0);
-    backward(net, ws, ws.x, m);
+    if (this.breakC === BREAK_NONE) backward(net, ws, ws.x, m);
+    else
+      backwardBroken(net, ws, ws.x, m, this.breakC, { loss: this.lossC, act: this.outAct, y: ws.y, k: this.outputs });
     addRegularizationGrad(net, this.regC, o.regularizationRate);
-    if (o.clipNorm > 0) clipGradNorm(net.grads, o.clipNorm);
+    if (o.clipNorm > 0) {
+      const norm = clipGradNorm(net.grads, o.clipNorm);
+      this.clipScale = norm > o.clipNorm ? o.clipNorm / (norm + 1e-6) : 1;
+    } else this.clipScale = 1;
     optimizerStep(this.optC, net.params, net.grads, this.opt, lr, o);
     return loss;
   }

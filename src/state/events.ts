@@ -1,6 +1,8 @@
 /** Every worker event enters the store here. Events of another run are dropped. */
 import { eventRunId, PROTOCOL_VERSION, type Divergence, type RunId, type WorkerEvent } from '../worker/protocol.ts';
 import { settleExport } from './exports.ts';
+import { hoodRunStarted, receiveHoodEvent } from './gradcheck.ts';
+import { addGradFlow } from './gradflow.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
 import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
 
@@ -57,10 +59,12 @@ export function receiveEvent(event: WorkerEvent): void {
       return;
     case 'runInfo':
       store.setState({ runInfo: event.info });
+      hoodRunStarted(event.info.runId);
       return;
     case 'snapshot': {
       const snap = event.snapshot;
       historyBuffer.addChunk(snap.history);
+      addGradFlow(snap);
       if (snap.saturation && saturationToldFor !== snap.runId) {
         saturationToldFor = snap.runId;
         s.addNotice(snap.saturation.kind === 'dead' ? DEAD : SATURATED, 'warning', 'saturation', [resetAction()]);
@@ -99,6 +103,10 @@ export function receiveEvent(event: WorkerEvent): void {
     }
     case 'export':
       settleExport(event);
+      return;
+    case 'gradCheck':
+    case 'space':
+      receiveHoodEvent(event);
       return;
     case 'notice':
       s.addNotice(event.message, 'info', 'worker-notice');

@@ -34,6 +34,9 @@ import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import { BreakBanner } from './hood/BreakBanner.tsx';
+import { GradFlowSection } from './hood/GradFlowChart.tsx';
+import { HoodTabsCheck } from './hood/HoodTabsCheck.tsx';
 
 export interface AppProps {
   /** Extra top-bar items ("Copy link", export...). */
@@ -123,6 +126,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
         }
       />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
+      <BreakBanner />
       <main className="layout">
         <div className="col col-left">
           {hidden.has('data') ? null : (
@@ -190,6 +194,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
         </div>
       </main>
       <CodeSlot />
+      <HoodTabsCheck />
       <footer className="shortcuts">
         <span>
           Keys: <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset
@@ -293,6 +298,7 @@ function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem:
         fontSize={palette.theme === 'projector' ? 16 : 12}
         height={palette.theme === 'projector' ? 220 : 170}
       />
+      <GradFlowSection palette={palette} />
     </Panel>
   );
 }

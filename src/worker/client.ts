@@ -52,6 +52,8 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   error: true,
   export: true,
   notice: true,
+  gradCheck: true,
+  space: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

@@ -6,6 +6,7 @@
 import type { Command, RunId, WorkerEvent } from './protocol.ts';
 import { PROTOCOL_VERSION } from './protocol.ts';
 import { TrainingRun, type LoopEnv, type RunOptions } from './runLoop.ts';
+import { handleHoodCommand } from './hood.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 
 /** Routes commands to the current run; reports every exception as an error event instead of dying. */
@@ -82,6 +83,11 @@ export class TrainerHost {
         break;
       case 'requestExport':
         run.sendExport(command.requestId);
+        break;
+      case 'setBreak':
+      case 'gradCheck':
+      case 'requestSpace':
+        handleHoodCommand(run.built, run.config, command, this.env);
         break;
     }
   }

@@ -16,6 +16,9 @@
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 import type { LayerOffsets, NestedWeights } from '../nn/network.ts';
 import type { TrainerState } from '../nn/training.ts';
+import type { BreakKind } from '../nn/breakage.ts';
+import type { GradCheckResult } from '../nn/gradcheck.ts';
+import type { SpaceView } from '../nn/transformed.ts';
 import type {
   ActivationName,
   FeatureName,
@@ -117,7 +120,13 @@ export type Command =
   /** The page has drawn snapshot `seq` (flow control, see init). */
   | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
-  | { type: 'requestExport'; runId: RunId; requestId: number };
+  | { type: 'requestExport'; runId: RunId; requestId: number }
+  /** Break backprop on purpose (nn/breakage.ts), or mend it with 'none': run state, never in the config. */
+  | { type: 'setBreak'; runId: RunId; kind: BreakKind }
+  /** Check backprop against finite differences on the current minibatch; answered by a 'gradCheck' event. */
+  | { type: 'gradCheck'; runId: RunId; requestId: number }
+  /** The input plane and training points as hidden layer `layer`'s units A and B see them; answered by a 'space' event. */
+  | { type: 'requestSpace'; runId: RunId; requestId: number; layer: number; unitA: number; unitB: number };
 
 export type CommandType = Command['type'];
 
@@ -204,6 +213,18 @@ export interface Snapshot {
    * `params`: with both, a fresh worker (after a crash or a reload) continues exactly.
    */
   trainer: TrainerState;
+  /** Per-layer gradient norms since the previous snapshot, one row per epoch trained (see GradFlowChunk). */
+  gradFlow?: GradFlowChunk;
+}
+
+/**
+ * Gradient flow: for each epoch trained (E), ‖∂L/∂(W_l, b_l)‖₂ of every weight layer (L of them) on
+ * that epoch's last minibatch, before clipping. norms: E·L, epoch-major.
+ */
+export interface GradFlowChunk {
+  epochs: Float64Array;
+  norms: Float64Array;
+  layers: number;
 }
 
 /**
@@ -236,6 +257,8 @@ export type WorkerEvent =
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
   /** Something the person should know that is not an error (e.g. nothing to train on yet). */
   | { type: 'notice'; runId: RunId; message: string }
+  | { type: 'gradCheck'; runId: RunId; requestId: number; result: GradCheckResult }
+  | { type: 'space'; runId: RunId; requestId: number; view: SpaceView }
   /**
    * A status change. For 'diverged', `message` says what became non-finite, when, the likely
    * cause and what to do, and `divergence` the same as data (for the page's buttons).
@@ -267,6 +290,7 @@ export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
     s.hiddenGrids.buffer,
   ];
   if (s.confusion) list.push(s.confusion.buffer);
+  if (s.gradFlow) list.push(s.gradFlow.epochs.buffer, s.gradFlow.norms.buffer);
   return list as ArrayBuffer[];
 }
 
@@ -291,6 +315,8 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'error':
     case 'export':
     case 'notice':
+    case 'gradCheck':
+    case 'space':
       return event.runId;
     case 'hello':
     case 'pong':

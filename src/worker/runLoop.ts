@@ -21,6 +21,7 @@ import { HistoryRecorder } from './recorder.ts';
 import { buildRun, gridSizes, pickHyperparameters, weightIndex, type Built } from './build.ts';
 import { diagnoseDivergence, nonFiniteParam } from './diagnose.ts';
 import { SnapshotMaker } from './snapshot.ts';
+import { GradFlowRecorder } from './hood.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
@@ -59,6 +60,7 @@ export class TrainingRun {
   private readonly b: Built;
   private readonly env: LoopEnv;
   private readonly history = new HistoryRecorder();
+  private readonly gradFlow = new GradFlowRecorder();
   private readonly view: SnapshotMaker;
   /** Started from given weights at epoch N: the page already has the history up to N. */
   private readonly restored: boolean;
@@ -96,6 +98,11 @@ export class TrainingRun {
 
   get epoch(): number {
     return this.b.trainer.epochCount;
+  }
+
+  /** The engine objects, for the hood's commands (worker/hood.ts). */
+  get built(): Built {
+    return this.b;
   }
 
   /** Snapshots streamed and not acknowledged yet (flow control). */
@@ -333,6 +340,7 @@ export class TrainingRun {
     const b = this.b;
     const r = b.trainer.epoch();
     const epoch = this.epoch;
+    this.gradFlow.record(epoch, b.net, b.trainer.clipFactor);
     const finiteLoss = r.finite && Number.isFinite(r.loss);
     const e = finiteLoss && epoch % evaluationStride(epoch) === 0 ? this.view.evaluate() : null;
     this.history.push(
@@ -387,6 +395,8 @@ export class TrainingRun {
       epochsPerSecond: elapsed > 0 ? (trained * 1000) / elapsed : 0,
       streamed,
     });
+    const flow = this.gradFlow.take(this.b.net.layers.length);
+    if (flow) snapshot.gradFlow = flow;
     this.lastSnapshotAt = now;
     if (streamed && this.flowControl) {
       // Bounded: in a hidden tab no acks come, and the ack timeout lets one through every
