@@ -30,8 +30,8 @@ export const featuresLesson: LessonData = {
     {
       experiment: CIRCLE,
       mode: 'simple',
-      text: 'Now keep only $x$ and $y$ and let the network find its own features. Press **+** above the network to add a hidden layer, then press **+** over that layer twice more so it has **4 neurons**. Press **Play**.\n\nEach hidden neuron learns a line; together they surround the circle.',
-      question: 'Look at the small pictures in the hidden neurons. What does each one draw?',
+      text: 'Now keep only $x$ and $y$ and let the network find its own features. Press **Add layer** above the network, then press the layer’s **+** twice so it has **4 units**. Press **Play**.\n\nEach hidden unit learns a line; together they surround the circle.',
+      question: 'Look at the small pictures in the hidden units. What does each one draw?',
       task: [
         { kind: 'featureOff', value: 'x2' },
         { kind: 'hiddenLayersAtLeast', value: 1 },

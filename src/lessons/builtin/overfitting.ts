@@ -38,7 +38,7 @@ export const overfittingLesson: LessonData = {
     },
     {
       experiment: OVERFIT,
-      text: 'Another cure: **Dropout**. While training, each hidden neuron is switched off at random, so no neuron can rely on another one memorising a point.\n\nSet **Dropout** to 0.5 and press **Play**.',
+      text: 'Another cure: **Dropout**. While training, each hidden neuron is switched off at random, so no neuron can rely on another one memorising a point.\n\nOpen **Advanced** below the learning rate, set **Dropout** to 50% and press **Play**.',
       task: [
         { kind: 'dropoutAtLeast', value: 0.5 },
         { kind: 'epochAtLeast', value: 800 },

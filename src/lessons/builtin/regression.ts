@@ -29,7 +29,7 @@ export const regressionLesson: LessonData = {
         trainPercent: 100,
         points: outlierPoints(),
       },
-      text: 'Points on a gentle slope, and six **outliers** far above them in one corner. Press **Play** with **Squared error**: each outlier’s error counts squared, so they pull the whole surface toward them.\n\nThen set **Loss** to Huber and press **Play** again. Huber counts large errors only linearly, so the outliers pull much less.',
+      text: 'Points on a gentle slope, and six **outliers** far above them in one corner. Press **Play** with **Squared error**: each outlier’s error counts squared, so they pull the whole surface toward them.\n\nThen set **Loss** to Huber: the run starts again with the new loss. Huber counts large errors only linearly, so the outliers pull much less.',
       question: 'With which loss does the surface follow the slope of most points?',
       task: [
         { kind: 'lossIs', value: 'huber' },

@@ -37,7 +37,7 @@ export const xorLesson: LessonData = {
     {
       experiment: { ...ARTICLE_XOR, seed: 1 },
       mode: 'simple',
-      text: 'Now give the network a hidden layer: press the **+** button above the network to add one. Then press **Play**.\n\nEach hidden neuron draws its own line; the output combines them, so the network can carve out the XOR pattern.',
+      text: 'Now give the network a hidden layer: press **Add layer** above the network. Then press **Play**.\n\nEach hidden unit (neuron) draws its own line; the output combines them, so the network can carve out the XOR pattern.',
       question: 'How many epochs does it take before the table’s outputs are close to 0, 1, 1, 0?',
       task: [
         { kind: 'hiddenLayersAtLeast', value: 1 },
