@@ -68,10 +68,20 @@ export type LessonRead = { ok: true; lesson: Lesson; notices: string[] } | { ok:
 
 const CONTROL_NAME = /^[A-Za-z0-9_-]+$/;
 
+/**
+ * A string of at most `max` characters (`min` after trimming). Not z.string(): its string formats
+ * would land in the main bundle (zod is shared with the experiments' gate), about 20 KB.
+ */
+function text(max: number, min = 0): z.ZodType<string> {
+  return z.unknown().refine((v) => typeof v === 'string' && v.trim().length >= min && v.length <= max, {
+    message: min > 0 ? `text of 1 to ${max} characters` : `text of at most ${max} characters`,
+  }) as unknown as z.ZodType<string>;
+}
+
 const stepShape = z.object({
-  experiment: z.record(z.string(), z.unknown()).optional(),
-  text: z.string().max(LESSON_LIMITS.text),
-  question: z.string().max(LESSON_LIMITS.question).optional(),
+  experiment: z.unknown().optional(),
+  text: text(LESSON_LIMITS.text),
+  question: text(LESSON_LIMITS.question).optional(),
   task: z.array(z.unknown()).max(100).optional(),
   controls: z.array(z.unknown()).max(1000).nullable().optional(),
   mode: z.unknown().optional(),
@@ -81,8 +91,8 @@ const stepShape = z.object({
 
 const lessonShape = z.object({
   v: z.unknown().optional(),
-  title: z.string().trim().min(1).max(LESSON_LIMITS.title),
-  summary: z.string().max(LESSON_LIMITS.summary).optional(),
+  title: text(LESSON_LIMITS.title, 1),
+  summary: text(LESSON_LIMITS.summary).optional(),
   steps: z.array(z.unknown()).min(1).max(LESSON_LIMITS.steps),
 });
 

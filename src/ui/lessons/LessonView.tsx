@@ -26,6 +26,9 @@ export function LessonView() {
     if (applied?.lesson === lesson && applied.step === index) return;
     applied = { lesson, step: index };
     applyStep(lesson.steps[index]!);
+    // A new step is read from its top (the panel scrolls on its own, e.g. the phone's sheet).
+    const body = document.querySelector('.lesson-body');
+    if (body) body.scrollTop = 0;
   }, [lesson, index]);
 
   // The task, checked on every change of the run or the hood.
