@@ -9,6 +9,7 @@ import { hiddenControls, hiddenPanels, isHidden, type ViewState } from '../../sh
 import { useLastExperiment } from '../../state/autosave.ts';
 import { bootFromLocation, useLinkSync } from './linkSync.ts';
 import { DrawTools, usePlaneClick, type DrawTool } from './DrawTools.tsx';
+import { LessonsButton } from '../lessons/LessonsButton.tsx';
 import { Notices } from './Notices.tsx';
 import { ShareToolbar } from './ShareToolbar.tsx';
 import './share.css';
@@ -37,6 +38,7 @@ export function ShareApp() {
   const onPlaneClick = usePlaneClick(drawing ? tool : null);
   const toolbar = (
     <>
+      {view.embed ? null : <LessonsButton />}
       {drawing ? <DrawTools tool={tool} onTool={setTool} /> : null}
       {isHidden(view, 'share') ? null : <ShareToolbar view={view} />}
     </>
