@@ -6,6 +6,7 @@
  *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&output=tanh
  *    &init=uniform&seed=1&batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
  *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto
+ * stopEpoch=N and stopLoss=x (the stop conditions) are written only when set.
  * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
  * `output` (older links) gets the default output of its problem and loss.
  * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1.
@@ -39,7 +40,8 @@ const MAX_POINTS_TEXT = SHARE_LIMITS.points.max * 80;
 /** Written instead of the points when they were too many for a link. */
 export const POINTS_OMITTED = 'file';
 
-type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch';
+/** 'optional': a number or null (off); null is not written, and a missing key reads as off. */
+type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch' | 'optional';
 
 /** The link's keys, one per config field, in the order they are written (like TF's state.ts table). */
 export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Kind])[] = [
@@ -67,6 +69,8 @@ export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Ki
   ['schedule', 'schedule', 'text'],
   ['clipNorm', 'clip', 'number'],
   ['speed', 'speed', 'speed'],
+  ['stopEpoch', 'stopEpoch', 'optional'],
+  ['stopTestLoss', 'stopLoss', 'optional'],
   ['showTestData', 'showTest', 'bool'],
   ['discretize', 'discretize', 'bool'],
   ['theme', 'theme', 'text'],
@@ -144,7 +148,10 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
 export function encodeHash(config: ExperimentConfig, viewState: ViewState = DEFAULT_VIEW): EncodeResult {
   const view = normalizeView(viewState.hide, viewState.views, viewState.embed);
   const pairs: string[] = [`v=${LINK_VERSION}`];
-  for (const [field, key, kind] of LINK_FIELDS) pairs.push(`${key}=${escapeValue(formatValue(config[field], kind))}`);
+  for (const [field, key, kind] of LINK_FIELDS) {
+    if (kind === 'optional' && config[field] === null) continue;
+    pairs.push(`${key}=${escapeValue(formatValue(config[field], kind))}`);
+  }
   let pointsOmitted = false;
   let pointsChars = 0;
   if (config.points.length > 0) {
@@ -195,6 +202,8 @@ function parseValue(s: string, kind: Kind): unknown {
       return s === 'max' ? s : strictNumber(s);
     case 'batch':
       return s === 'all' ? BATCH_ALL : strictNumber(s);
+    case 'optional':
+      return s === '' || s === 'off' ? null : strictNumber(s);
     default:
       return s;
   }

@@ -97,6 +97,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   clipNorm: 'Gradient clipping',
   output: 'Output',
   speed: 'Speed',
+  stopEpoch: 'Stop at epoch',
+  stopTestLoss: 'Stop when test loss <',
   showTestData: 'Show test data',
   discretize: 'Discretize output',
   theme: 'Theme',
