@@ -9,7 +9,8 @@
  * stopEpoch=N and stopLoss=x (the stop conditions) are written only when set.
  * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
  * `output` (older links) gets the default output of its problem and loss.
- * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1.
+ * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1,
+ * mode=simple|full.
  * Numbers are written with JavaScript's shortest round-trip form, so a link reproduces the
  * config bit for bit. Values are percent-encoded except A-Z a-z 0-9 , . _ ~ - + $.
  *
@@ -83,6 +84,7 @@ export const NATIVE_KEYS: ReadonlySet<string> = new Set([
   'hide',
   'views',
   'embed',
+  'mode',
   ...LINK_FIELDS.map(([, key]) => key),
 ]);
 
@@ -146,7 +148,7 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
 }
 
 export function encodeHash(config: ExperimentConfig, viewState: ViewState = DEFAULT_VIEW): EncodeResult {
-  const view = normalizeView(viewState.hide, viewState.views, viewState.embed);
+  const view = normalizeView(viewState.hide, viewState.views, viewState.embed, viewState.mode);
   const pairs: string[] = [`v=${LINK_VERSION}`];
   for (const [field, key, kind] of LINK_FIELDS) {
     if (kind === 'optional' && config[field] === null) continue;
@@ -165,6 +167,7 @@ export function encodeHash(config: ExperimentConfig, viewState: ViewState = DEFA
   if (view.hide.length > 0) pairs.push(`hide=${view.hide.join(',')}`);
   if (view.views) pairs.push(`views=${view.views.join(',')}`);
   if (view.embed) pairs.push('embed=1');
+  if (view.mode) pairs.push(`mode=${view.mode}`);
   return { hash: `#${pairs.join('&')}`, pointsOmitted, pointsChars };
 }
 
@@ -262,7 +265,11 @@ function readView(params: ReadonlyMap<string, string>, extraHide: HideableId[], 
   }
   const embedText = params.get('embed');
   const embed = embedText === '1' || embedText === 'true';
-  return normalizeView(hide, views, embed);
+  const modeText = params.get('mode');
+  const mode = modeText === 'simple' || modeText === 'full' ? modeText : undefined;
+  if (modeText !== undefined && mode === undefined)
+    notices.push({ field: 'mode', message: `mode: ${describeValue(modeText)} is not simple or full; ignored.` });
+  return normalizeView(hide, views, embed, mode);
 }
 
 function readPoints(text: string, notices: ConfigNotice[]): DataPoint[] | string | undefined {
