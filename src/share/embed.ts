@@ -54,6 +54,8 @@ export const CONTROL_IDS = [
   /** The output layer's activation (the Hyperparameters panel's Output). */
   'outputActivation',
   'confusion',
+  /** The top bar's Stop menu, and its two fields. */
+  'stop',
   'stopEpoch',
   'stopTestLoss',
   /** The Data and Hyperparameters panels' Advanced disclosures. */

@@ -63,8 +63,9 @@ const PANEL_CONTROLS: Partial<Record<PanelId, readonly ControlId[]>> = {
   ],
 };
 
-/** The Advanced disclosures and what is inside each: shown when something inside is. */
+/** Containers (the Advanced disclosures, the Stop menu) and what is inside each: shown when something inside is. */
 const ADVANCED: Partial<Record<ControlId, readonly ControlId[]>> = {
+  stop: ['stopEpoch', 'stopTestLoss'],
   advancedData: ['samples', 'dataSeed'],
   advancedHyper: ['momentum', 'dropout', 'schedule', 'clipNorm', 'init', 'seed'],
 };

@@ -213,7 +213,7 @@ export const CONTROL_HELP: Readonly<Record<string, string>> = {
   theme: 'The colours of the page. Projector has large type and strong contrast for a classroom.',
   showTestData: 'Also draw the test points (with a dark ring), which the network never trains on.',
   discretize: 'Colour each place by the class the network picks, instead of shading by how sure it is.',
-  play: 'Play trains epoch after epoch until you pause. Step trains one epoch. Reset starts again from new random weights.',
+  play: 'Play trains epoch after epoch until you pause, Step trains one epoch, and Reset starts again from new random weights.',
   stopEpoch: 'Training pauses by itself when it reaches this epoch. Leave it empty for no limit.',
   stopTestLoss:
     'Training pauses by itself as soon as the test loss falls below this number. Leave it empty for no limit.',
