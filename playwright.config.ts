@@ -18,6 +18,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The first-visit welcome (src/ui/classroom/welcome.ts) counts as seen; test/e2e/classroom*.spec.ts clears this.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${port}`, localStorage: [{ name: 'nn-playground:welcomed', value: '1' }] }],
+    },
     launchOptions: {
       executablePath: chromiumPath,
       args: [

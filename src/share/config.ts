@@ -23,6 +23,8 @@ export type Speed = 'max' | number;
 export const SPEED_RANGE = { min: 1, max: 1000 } as const;
 /** The speed slider's stops: about three per decade (a log scale), then Max. */
 export const SPEEDS: readonly Speed[] = [1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000, 'max'];
+/** Bounds of the stop conditions: the epoch to pause at, the test loss to pause under. */
+export const STOP_LIMITS = { epoch: { min: 1, max: 10_000_000 }, testLoss: { min: 0, max: 1000 } } as const;
 
 /**
  * batchSize that means "every training point in one batch" (full-batch gradient descent). No
@@ -84,6 +86,10 @@ export interface ExperimentConfig {
   schedule: ScheduleName;
   clipNorm: number; // 0 = off
   speed: Speed;
+  /** Stop conditions (src/worker/stopRule.ts): pause when epoch N is reached; null = off. */
+  stopEpoch: number | null;
+  /** Pause at the first evaluated epoch whose test loss falls below this; null = off. */
+  stopTestLoss: number | null;
   // View
   showTestData: boolean;
   discretize: boolean;
@@ -118,6 +124,8 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   clipNorm: 0,
   // About 30 epochs a second: the default experiment learns in about 50, so a person sees it happen.
   speed: 30,
+  stopEpoch: null,
+  stopTestLoss: null,
   showTestData: false,
   discretize: false,
   theme: 'auto',

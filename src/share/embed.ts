@@ -7,6 +7,7 @@
  *   learningRate_hide=true     one id at a time, as TF Playground writes it
  *   views=output,chart         show only these panels (every other panel is hidden)
  *   embed=1                    a focused page for an iframe: no title bar text, no share/file tools
+ *   mode=simple                Simple mode (or mode=full), see src/state/classroom.ts
  */
 import { FEATURES } from '../nn/types.ts';
 
@@ -50,6 +51,16 @@ export const CONTROL_IDS = [
   'text',
   /** Copy link, export and import. */
   'share',
+  /** The output layer's activation (the Hyperparameters panel's Output). */
+  'outputActivation',
+  'confusion',
+  /** The top bar's Stop menu, and its two fields. */
+  'stop',
+  'stopEpoch',
+  'stopTestLoss',
+  /** The Data and Hyperparameters panels' Advanced disclosures. */
+  'advancedData',
+  'advancedHyper',
   ...FEATURES,
 ] as const;
 export type ControlId = (typeof CONTROL_IDS)[number];
@@ -68,12 +79,17 @@ export const VIEW_ALIASES: Readonly<Record<string, PanelId>> = {
   inputs: 'features',
 };
 
+/** Simple or Full (src/state/classroom.ts). */
+export type ViewMode = 'simple' | 'full';
+
 export interface ViewState {
   /** Sorted, unique. */
   hide: HideableId[];
   /** Show only these panels; null shows every panel not hidden. */
   views: PanelId[] | null;
   embed: boolean;
+  /** The link's mode= (Simple or Full), when it has one: applied once on opening it. */
+  mode?: ViewMode;
 }
 
 export const DEFAULT_VIEW: ViewState = { hide: [], views: null, embed: false };
@@ -105,11 +121,18 @@ export function hiddenControls(view: ViewState): ControlId[] {
   return CONTROL_IDS.filter((c) => isHidden(view, c));
 }
 
-export function normalizeView(hide: Iterable<HideableId>, views: PanelId[] | null, embed: boolean): ViewState {
+export function normalizeView(
+  hide: Iterable<HideableId>,
+  views: PanelId[] | null,
+  embed: boolean,
+  mode?: ViewMode,
+): ViewState {
   const set = new Set(hide);
-  return {
+  const view: ViewState = {
     hide: HIDEABLE_IDS.filter((id) => set.has(id)),
     views: views ? PANEL_IDS.filter((p) => views.includes(p)) : null,
     embed,
   };
+  if (mode) view.mode = mode;
+  return view;
 }

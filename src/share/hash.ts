@@ -6,9 +6,11 @@
  *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&output=tanh
  *    &init=uniform&seed=1&batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
  *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto
+ * stopEpoch=N and stopLoss=x (the stop conditions) are written only when set.
  * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
  * `output` (older links) gets the default output of its problem and loss.
- * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1.
+ * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1,
+ * mode=simple|full.
  * Numbers are written with JavaScript's shortest round-trip form, so a link reproduces the
  * config bit for bit. Values are percent-encoded except A-Z a-z 0-9 , . _ ~ - + $.
  *
@@ -39,7 +41,8 @@ const MAX_POINTS_TEXT = SHARE_LIMITS.points.max * 80;
 /** Written instead of the points when they were too many for a link. */
 export const POINTS_OMITTED = 'file';
 
-type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch';
+/** 'optional': a number or null (off); null is not written, and a missing key reads as off. */
+type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch' | 'optional';
 
 /** The link's keys, one per config field, in the order they are written (like TF's state.ts table). */
 export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Kind])[] = [
@@ -67,6 +70,8 @@ export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Ki
   ['schedule', 'schedule', 'text'],
   ['clipNorm', 'clip', 'number'],
   ['speed', 'speed', 'speed'],
+  ['stopEpoch', 'stopEpoch', 'optional'],
+  ['stopTestLoss', 'stopLoss', 'optional'],
   ['showTestData', 'showTest', 'bool'],
   ['discretize', 'discretize', 'bool'],
   ['theme', 'theme', 'text'],
@@ -79,6 +84,7 @@ export const NATIVE_KEYS: ReadonlySet<string> = new Set([
   'hide',
   'views',
   'embed',
+  'mode',
   ...LINK_FIELDS.map(([, key]) => key),
 ]);
 
@@ -142,9 +148,12 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
 }
 
 export function encodeHash(config: ExperimentConfig, viewState: ViewState = DEFAULT_VIEW): EncodeResult {
-  const view = normalizeView(viewState.hide, viewState.views, viewState.embed);
+  const view = normalizeView(viewState.hide, viewState.views, viewState.embed, viewState.mode);
   const pairs: string[] = [`v=${LINK_VERSION}`];
-  for (const [field, key, kind] of LINK_FIELDS) pairs.push(`${key}=${escapeValue(formatValue(config[field], kind))}`);
+  for (const [field, key, kind] of LINK_FIELDS) {
+    if (kind === 'optional' && config[field] === null) continue;
+    pairs.push(`${key}=${escapeValue(formatValue(config[field], kind))}`);
+  }
   let pointsOmitted = false;
   let pointsChars = 0;
   if (config.points.length > 0) {
@@ -158,6 +167,7 @@ export function encodeHash(config: ExperimentConfig, viewState: ViewState = DEFA
   if (view.hide.length > 0) pairs.push(`hide=${view.hide.join(',')}`);
   if (view.views) pairs.push(`views=${view.views.join(',')}`);
   if (view.embed) pairs.push('embed=1');
+  if (view.mode) pairs.push(`mode=${view.mode}`);
   return { hash: `#${pairs.join('&')}`, pointsOmitted, pointsChars };
 }
 
@@ -195,6 +205,8 @@ function parseValue(s: string, kind: Kind): unknown {
       return s === 'max' ? s : strictNumber(s);
     case 'batch':
       return s === 'all' ? BATCH_ALL : strictNumber(s);
+    case 'optional':
+      return s === '' || s === 'off' ? null : strictNumber(s);
     default:
       return s;
   }
@@ -253,7 +265,11 @@ function readView(params: ReadonlyMap<string, string>, extraHide: HideableId[], 
   }
   const embedText = params.get('embed');
   const embed = embedText === '1' || embedText === 'true';
-  return normalizeView(hide, views, embed);
+  const modeText = params.get('mode');
+  const mode = modeText === 'simple' || modeText === 'full' ? modeText : undefined;
+  if (modeText !== undefined && mode === undefined)
+    notices.push({ field: 'mode', message: `mode: ${describeValue(modeText)} is not simple or full; ignored.` });
+  return normalizeView(hide, views, embed, mode);
 }
 
 function readPoints(text: string, notices: ConfigNotice[]): DataPoint[] | string | undefined {

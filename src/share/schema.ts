@@ -34,6 +34,7 @@ import {
   OUTPUT_LABELS,
   outputsFor,
   SPEED_RANGE,
+  STOP_LIMITS,
   type DataPoint,
   type ExperimentConfig,
   type Theme,
@@ -123,6 +124,16 @@ const batchRule: Rule = {
   expected: `a whole number from ${LIMITS.batchSize.min} to ${LIMITS.batchSize.max}, or all`,
   fix: (v: number) => (v === BATCH_ALL ? { value: v } : numberRange(LIMITS.batchSize, true).fix!(v as never)),
 };
+
+/** A stop condition: null (off), or a number kept within its range. */
+function optionalRange(range: Range, integer: boolean): Rule {
+  const inner = numberRange(range, integer);
+  return {
+    schema: z.union([z.null(), finite]),
+    expected: `off (null) or ${inner.expected}`,
+    fix: (v: number | null) => (v === null ? { value: v } : inner.fix!(v as never)),
+  };
+}
 
 const seedRule: Rule = {
   schema: finite.refine((v) => Number.isInteger(v) && v >= SHARE_LIMITS.seed.min && v <= SHARE_LIMITS.seed.max),
@@ -218,6 +229,8 @@ const RULES: Record<Field, Rule> = {
   schedule: oneOf(SCHEDULES),
   clipNorm: numberRange(LIMITS.clipNorm, false),
   speed: speedRule,
+  stopEpoch: optionalRange(STOP_LIMITS.epoch, true),
+  stopTestLoss: optionalRange(STOP_LIMITS.testLoss, false),
   showTestData: { schema: z.boolean(), expected: 'true or false' },
   discretize: { schema: z.boolean(), expected: 'true or false' },
   theme: oneOf(THEMES),

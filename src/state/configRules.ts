@@ -17,9 +17,12 @@ import { HYPERPARAMETER_KEYS } from '../worker/protocol.ts';
 export const VIEW_KEYS = ['showTestData', 'discretize', 'theme'] as const satisfies readonly (keyof ExperimentConfig)[];
 export const LIVE: ReadonlySet<string> = new Set(HYPERPARAMETER_KEYS);
 const VIEW: ReadonlySet<string> = new Set(VIEW_KEYS);
+/** The stop conditions: sent to the running worker as they are ('setStop'), no rebuild. */
+export const STOP_KEYS = ['stopEpoch', 'stopTestLoss'] as const satisfies readonly (keyof ExperimentConfig)[];
+const STOP: ReadonlySet<string> = new Set(STOP_KEYS);
 /** Every other key rebuilds data and network (the seeds are kept, so Reset gives the same start). */
 export function isRebuildKey(key: keyof ExperimentConfig): boolean {
-  return !LIVE.has(key) && !VIEW.has(key) && key !== 'speed';
+  return !LIVE.has(key) && !VIEW.has(key) && !STOP.has(key) && key !== 'speed';
 }
 
 /** Applied live in the worker (no rebuild). */

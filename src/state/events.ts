@@ -1,5 +1,6 @@
 /** Every worker event enters the store here. Events of another run are dropped. */
 import { eventRunId, PROTOCOL_VERSION, type Divergence, type RunId, type WorkerEvent } from '../worker/protocol.ts';
+import type { StopReason } from '../worker/stopRule.ts';
 import { settleExport } from './exports.ts';
 import { hoodRunStarted, receiveHoodEvent } from './gradcheck.ts';
 import { addGradFlow } from './gradflow.ts';
@@ -39,6 +40,18 @@ export function explainStopped(): void {
   const s = store.getState();
   const what = stopped?.runId === s.runId ? stopped.what : `the loss became too large at epoch ${s.run.epoch}`;
   s.addNotice(`Training stopped: ${what}. Press Reset to start again.`, 'warning', 'stopped', [resetAction()]);
+}
+
+/** Why the run paused by itself, in the words of the top bar's stop settings. */
+export function stopText(r: StopReason): string {
+  if (r.kind === 'epoch') return `Paused at epoch ${r.epoch}, as "Stop at epoch" asks. Press Play to go on.`;
+  return `Paused at epoch ${r.epoch}: the test loss (${Number(r.testLoss.toPrecision(3))}) fell below ${r.below}, as "Stop when test loss <" asks.`;
+}
+
+function dropNotice(key: string): void {
+  store.setState((st) =>
+    st.notices.some((n) => n.key === key) ? { notices: st.notices.filter((n) => n.key !== key) } : {},
+  );
 }
 
 export function receiveEvent(event: WorkerEvent): void {
@@ -97,6 +110,8 @@ export function receiveEvent(event: WorkerEvent): void {
       }));
       if (event.status === 'diverged' && event.divergence)
         stopped = { runId: event.runId, what: event.divergence.what };
+      if (event.stopped) s.addNotice(stopText(event.stopped), 'info', 'stop');
+      else if (event.status === 'running') dropNotice('stop');
       if (event.status === 'diverged' && message)
         s.addNotice(message, 'warning', 'diverged', divergenceActions(event.divergence));
       return;

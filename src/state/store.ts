@@ -168,6 +168,8 @@ export const store = createStore<PlaygroundState>()((set, get) => {
         send({ type: 'setHyperparameters', runId, hyperparameters });
       }
       if (changed.includes('speed')) send({ type: 'setSpeed', runId, speed: next.speed });
+      if (changed.some((k) => k === 'stopEpoch' || k === 'stopTestLoss'))
+        send({ type: 'setStop', runId, stop: { stopEpoch: next.stopEpoch, stopTestLoss: next.stopTestLoss } });
     },
     play() {
       const { run, runId } = get();

@@ -263,7 +263,7 @@ function ConfusionContainer() {
   const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
   const set = useStore((s) => confusionSetOf(s.snapshot, s.runInfo));
   return (
-    <Panel title="Confusion matrix" className="confusion-panel">
+    <Panel title="Confusion matrix" className="confusion-panel" control="confusion">
       <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} set={set} />
     </Panel>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import {
   CLASSIFICATION_DATASETS,
   LIMITS,
@@ -8,7 +8,7 @@ import {
 } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { SHARE_LIMITS } from '../share/schema.ts';
-import { Panel, Slider } from './controls.tsx';
+import { FieldHelp, Panel, Slider } from './controls.tsx';
 import { BATCH_STOPS, batchLabel, DATASET_LABELS, HELP, SAMPLE_STOPS, XOR_TABLE_FIXED } from './labels.ts';
 import { Advanced, NumberField, StopSlider } from './settingsControls.tsx';
 import './DataPanel.css';
@@ -42,9 +42,14 @@ export function fixedDataReason(dataset: DatasetName): string | null {
 export function DataPanel({ config, onChange, onRegenerate, paintPreview }: DataPanelProps) {
   const groups = config.points.length > 0 ? [...GROUPS, { title: 'Drawn', names: ['custom'] as const }] : GROUPS;
   const fixed = fixedDataReason(config.dataset);
+  const helpId = useId();
   return (
-    <Panel title="Data" className="data-panel">
-      <div role="radiogroup" aria-label="Dataset" className="datasets" data-control="dataset">
+    <Panel
+      title="Data"
+      className="data-panel"
+      actions={<FieldHelp id={helpId} text={undefined} control="dataset" label="Dataset" />}
+    >
+      <div role="radiogroup" aria-label="Dataset" aria-describedby={helpId} className="datasets" data-control="dataset">
         {groups.map((g) => (
           <div key={g.title} className="dataset-group">
             <div className="dataset-group-title" aria-hidden="true">
@@ -116,7 +121,7 @@ export function DataPanel({ config, onChange, onRegenerate, paintPreview }: Data
       >
         Regenerate
       </button>
-      <Advanced>
+      <Advanced control="advancedData">
         <StopSlider<number>
           label="Number of points"
           control="samples"

@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { FEATURES, type FeatureName } from '../nn/types.ts';
 import { featurePreview } from '../viz/featurePreview.ts';
 import { paintScalarField } from '../viz/heatmap.ts';
 import type { Lut } from '../viz/colorScale.ts';
-import { Panel } from './controls.tsx';
+import { FieldHelp, Panel } from './controls.tsx';
 import { FEATURE_LABELS } from './labels.ts';
 import { context2d } from './live.ts';
 import './FeaturesPanel.css';
@@ -32,10 +32,15 @@ function FeatureThumb({ feature, lut }: { feature: FeatureName; lut: Lut }) {
 }
 
 export function FeaturesPanel({ features, onToggle, limitMessage, lut }: FeaturesPanelProps) {
+  const helpId = useId();
   return (
-    <Panel title="Features" className="features-panel">
+    <Panel
+      title="Features"
+      className="features-panel"
+      actions={<FieldHelp id={helpId} text={undefined} control="features" label="Features" />}
+    >
       <p className="hint">Which properties of each point the network sees.</p>
-      <div className="feature-grid" role="group" aria-label="Input features">
+      <div className="feature-grid" role="group" aria-label="Input features" aria-describedby={helpId}>
         {FEATURES.map((f) => {
           const on = features.includes(f);
           return (

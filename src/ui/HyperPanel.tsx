@@ -19,7 +19,7 @@ import {
 import { lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
 import { SHARE_LIMITS } from '../share/schema.ts';
 import { parseLearningRate } from './configPatches.ts';
-import { FieldError, Panel, Select, Slider } from './controls.tsx';
+import { FieldError, FieldLabel, Panel, Select, Slider } from './controls.tsx';
 import {
   ACTIVATION_LABELS,
   CLIP_STOPS,
@@ -102,14 +102,14 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         ) : null}
         <Select<OutputActivation>
           label="Output"
-          control="output"
+          control="outputActivation"
           value={outputs.includes(config.output) ? config.output : (outputs[0] ?? config.output)}
           options={outputs.map((o) => ({ value: o, label: OUTPUT_LABELS[o] }))}
           onChange={(output) => onChange({ output })}
           help={HELP.output}
         />
       </div>
-      <Advanced>
+      <Advanced control="advancedHyper">
         <StopSlider<number>
           label="Momentum"
           control="momentum"
@@ -178,6 +178,7 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
   const selectId = useId();
   const inputId = useId();
   const errorId = useId();
+  const helpId = useId();
   const showInput = typing || !listed;
   const apply = () => {
     const r = parseLearningRate(text);
@@ -191,9 +192,10 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
   };
   return (
     <div className="field learning-rate" data-control="learningRate">
-      <label htmlFor={selectId}>Learning rate</label>
+      <FieldLabel htmlFor={selectId} label="Learning rate" helpId={helpId} control="learningRate" />
       <select
         id={selectId}
+        aria-describedby={helpId}
         value={showInput ? OTHER : String(value)}
         onChange={(e) => {
           if (e.target.value === OTHER) {

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { LIMITS } from '../nn/types.ts';
-import { Panel } from './controls.tsx';
+import { FieldHelp, Panel } from './controls.tsx';
 import './NetworkPanel.css';
 
 export interface NetworkPanelProps {
@@ -16,6 +16,7 @@ export interface NetworkPanelProps {
 
 export function NetworkPanel(p: NetworkPanelProps) {
   const layers = p.hidden.length;
+  const helpId = useId();
   // Side by side, the two buttons need twice --touch (up to 46 px on a projector) and a gap;
   // closer columns stack them around the count.
   const header = (columns: number[]) => {
@@ -89,6 +90,7 @@ export function NetworkPanel(p: NetworkPanelProps) {
           <span className="layer-count" data-testid="layer-count">
             {layers} hidden {layers === 1 ? 'layer' : 'layers'}
           </span>
+          <FieldHelp id={helpId} text={undefined} control="hidden" label="Hidden layers" />
         </div>
       }
     >

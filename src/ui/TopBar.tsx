@@ -3,6 +3,9 @@ import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
 import { StopSlider } from './settingsControls.tsx';
+import { FieldHelp, FieldLabel } from './controls.tsx';
+import { ModeSwitch } from './classroom/ModeSwitch.tsx';
+import { StopMenu } from './classroom/StopMenu.tsx';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -32,6 +35,7 @@ const THEMES: { value: Theme; label: string }[] = [
 export function TopBar(p: TopBarProps) {
   const running = p.status === 'running';
   const themeId = useId();
+  const helpId = useId();
   return (
     <header className="topbar">
       <h1 className="brand" data-control="text">
@@ -56,6 +60,8 @@ export function TopBar(p: TopBarProps) {
         <button type="button" onClick={p.onReset} title="Reset the weights (R)" data-control="reset">
           Reset
         </button>
+        <FieldHelp id={`${helpId}-run`} text={undefined} control="play" label="Play, Step and Reset" />
+        <StopMenu />
       </div>
       <dl className="stats">
         <div className="stat">
@@ -79,6 +85,7 @@ export function TopBar(p: TopBarProps) {
         </p>
       ) : null}
       <div className="bar-controls">
+        <ModeSwitch />
         <StopSlider<Speed>
           label="Speed"
           control="speed"
@@ -91,8 +98,13 @@ export function TopBar(p: TopBarProps) {
           title="Epochs per second, on a log scale (Max: as fast as this computer trains)"
         />
         <div className="field inline" data-control="theme">
-          <label htmlFor={themeId}>Theme</label>
-          <select id={themeId} value={p.theme} onChange={(e) => p.onTheme(e.target.value as Theme)}>
+          <FieldLabel htmlFor={themeId} label="Theme" helpId={`${helpId}-theme`} control="theme" />
+          <select
+            id={themeId}
+            aria-describedby={`${helpId}-theme`}
+            value={p.theme}
+            onChange={(e) => p.onTheme(e.target.value as Theme)}
+          >
             {THEMES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}

@@ -1,10 +1,19 @@
 /** Small labelled controls shared by the panels. */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CONTROL_HELP, FIELD_LABELS } from './labels.ts';
+import './help.css';
 
-export function Panel(p: { title: string; className?: string; children: ReactNode; actions?: ReactNode }) {
+export function Panel(p: {
+  title: string;
+  className?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  /** Hiding id (src/share/embed.ts): a link or Simple mode can hide this panel. */
+  control?: string;
+}) {
   const id = useId();
   return (
-    <section className={`panel ${p.className ?? ''}`} aria-labelledby={id}>
+    <section className={`panel ${p.className ?? ''}`} aria-labelledby={id} data-control={p.control}>
       <div className="panel-head">
         <h2 id={id}>{p.title}</h2>
         {p.actions}
@@ -77,7 +86,7 @@ export function Slider(p: {
   const fmt = p.format ?? String;
   return (
     <div className="field slider" data-control={p.control} title={p.title}>
-      <label htmlFor={id}>{p.label}</label>
+      <FieldLabel htmlFor={id} label={p.label} helpId={helpId} help={p.help} control={p.control} />
       <output htmlFor={id} aria-hidden="true">
         {fmt(local)}
       </output>
@@ -89,11 +98,10 @@ export function Slider(p: {
         step={p.step ?? 1}
         value={local}
         aria-valuetext={fmt(local)}
-        aria-describedby={p.help ? helpId : undefined}
+        aria-describedby={helpFor(p.help, p.control) ? helpId : undefined}
         disabled={p.disabled}
         onChange={(e) => change(Number(e.target.value))}
       />
-      <FieldHelp id={helpId} text={p.help} />
     </div>
   );
 }
@@ -113,11 +121,11 @@ export function Select<T extends string>(p: {
   const helpId = useId();
   return (
     <div className={`field ${p.className ?? ''}`} data-control={p.control}>
-      <label htmlFor={id}>{p.label}</label>
+      <FieldLabel htmlFor={id} label={p.label} helpId={helpId} help={p.help} control={p.control} />
       <select
         id={id}
         value={p.value}
-        aria-describedby={p.help ? helpId : undefined}
+        aria-describedby={helpFor(p.help, p.control) ? helpId : undefined}
         onChange={(e) => p.onChange(e.target.value as T)}
       >
         {p.options.map((o) => (
@@ -126,18 +134,96 @@ export function Select<T extends string>(p: {
           </option>
         ))}
       </select>
-      <FieldHelp id={helpId} text={p.help} />
     </div>
   );
 }
 
-/** A field's one-sentence help (the field points to it with aria-describedby). */
-export function FieldHelp({ id, text }: { id: string; text: string | undefined }) {
-  return text ? (
-    <p id={id} className="field-help">
-      {text}
-    </p>
-  ) : null;
+/**
+ * A control's help on demand: a "?" button that opens a small popover with one or two sentences
+ * (CONTROL_HELP in labels.ts, or `text`). A disclosure: the button says aria-expanded and points
+ * to the popover (aria-controls); the popover is a non-modal dialog that takes focus when opened;
+ * Escape or the button closes it and focus returns to the button; a click or focus outside closes
+ * it. The text element keeps `id` while closed, so the control's aria-describedby still reads it.
+ */
+export function FieldHelp(p: { id: string; text: string | undefined; label?: string; control?: string }) {
+  const text = p.text ?? (p.control ? CONTROL_HELP[p.control] : undefined);
+  const [open, setOpen] = useState(false);
+  const [alignEnd, setAlignEnd] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const pop = useRef<HTMLDivElement>(null);
+  const popId = useId();
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (!open) return;
+    pop.current?.focus();
+    const onPointer = (e: PointerEvent) => {
+      const t = e.target;
+      if (t instanceof Node && !pop.current?.contains(t) && !button.current?.contains(t)) close(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open, close]);
+  if (!text) return null;
+  const name = p.label ?? (p.control ? FIELD_LABELS[p.control] : undefined) ?? 'this';
+  return (
+    <span className="help">
+      <button
+        ref={button}
+        type="button"
+        className="help-button"
+        aria-label={`What is ${name}?`}
+        aria-expanded={open}
+        aria-controls={popId}
+        onClick={() => {
+          const r = button.current?.getBoundingClientRect();
+          setAlignEnd(r !== undefined && r.left > window.innerWidth / 2);
+          if (open) close(true);
+          else setOpen(true);
+        }}
+      >
+        ?
+      </button>
+      <div
+        ref={pop}
+        id={popId}
+        role="dialog"
+        aria-label={`About ${name}`}
+        tabIndex={-1}
+        className={`help-pop${alignEnd ? ' align-end' : ''}`}
+        hidden={!open}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          close(true);
+        }}
+        onBlur={(e) => {
+          const next = e.relatedTarget;
+          if (next instanceof Node && (pop.current?.contains(next) || button.current?.contains(next))) return;
+          if (next !== null) close(false);
+        }}
+      >
+        <p id={p.id}>{text}</p>
+      </div>
+    </span>
+  );
+}
+
+/** A control's label with its "?" help beside it (the help's text is the control's description). */
+export function FieldLabel(p: { htmlFor: string; label: string; helpId: string; help?: string; control?: string }) {
+  return (
+    <span className="field-label-row">
+      <label htmlFor={p.htmlFor}>{p.label}</label>
+      <FieldHelp id={p.helpId} text={p.help} label={p.label} {...(p.control ? { control: p.control } : {})} />
+    </span>
+  );
+}
+
+/** The help text a control has (its own, or CONTROL_HELP's), for aria-describedby. */
+export function helpFor(help: string | undefined, control: string | undefined): string | undefined {
+  return help ?? (control ? CONTROL_HELP[control] : undefined);
 }
 
 /** A typed value's error, announced at once (role alert); nothing when there is none. */
@@ -157,10 +243,20 @@ export function Toggle(p: {
   /** Embed id (src/share/embed.ts): a link can hide this control. */
   control?: string;
 }) {
+  const helpId = useId();
+  const help = helpFor(undefined, p.control);
   return (
-    <label className={`toggle ${p.className ?? ''}`} data-control={p.control}>
-      <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} />
-      <span>{p.label}</span>
-    </label>
+    <span className="toggle-row" data-control={p.control}>
+      <label className={`toggle ${p.className ?? ''}`}>
+        <input
+          type="checkbox"
+          checked={p.checked}
+          aria-describedby={help ? helpId : undefined}
+          onChange={(e) => p.onChange(e.target.checked)}
+        />
+        <span>{p.label}</span>
+      </label>
+      <FieldHelp id={helpId} text={help} label={p.label} />
+    </span>
   );
 }

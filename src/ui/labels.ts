@@ -97,6 +97,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   clipNorm: 'Gradient clipping',
   output: 'Output',
   speed: 'Speed',
+  stopEpoch: 'Stop at epoch',
+  stopTestLoss: 'Stop when test loss <',
   showTestData: 'Show test data',
   discretize: 'Discretize output',
   theme: 'Theme',
@@ -106,6 +108,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   trainer: 'Training state',
   v: 'Link version',
   views: 'Panels shown',
+  mode: 'Simple or Full',
   'hide/views': 'Hidden controls',
 };
 
@@ -178,6 +181,44 @@ export const HELP = {
   dataSeed:
     'The number that fixes where the random points fall and which ones are test points; Regenerate moves to the next one.',
 } as const;
+
+/**
+ * The "?" help of every control, by its data-control name (src/share/embed.ts), for a first-year
+ * student: one or two short sentences in the words on the page. FieldHelp shows it.
+ */
+export const CONTROL_HELP: Readonly<Record<string, string>> = {
+  ...HELP,
+  outputActivation: HELP.output,
+  dataset:
+    'The points the network learns to sort, in two colours (or values). Each picture is one dataset; pick one to train on it.',
+  noise: 'Moves every point a little at random, so the classes overlap more and the task gets harder.',
+  classes: 'How many groups of points there are in a multi-class dataset.',
+  regenerate: 'New random points from the next data seed: the same kind of dataset, in new places.',
+  features:
+    'The numbers the network gets for each point: its position x and y, or things made from them, like x² or sin(x).',
+  hidden:
+    'The layers between the inputs and the output. Add or remove layers with + and −, and units in each layer with the buttons above it.',
+  activation:
+    'The function each hidden unit applies to its sum. Without one (Linear), any number of layers can only draw straight lines.',
+  problem: 'Classification sorts points into two groups, multi-class into several, regression predicts a number.',
+  loss: 'How the error between the network’s output and the right answer is measured; training makes it smaller.',
+  optimizer:
+    'How the weights move after each batch: SGD steps downhill, Momentum keeps some speed, Adam adapts the step for each weight.',
+  learningRate:
+    'How big a step the weights take after each batch. Too small learns slowly; too large jumps about or blows up.',
+  regularization:
+    'A penalty for large weights, so the network keeps to simpler shapes: L2 shrinks all weights, L1 pushes some to zero.',
+  regularizationRate: 'How strong the regularization penalty is; 0 turns it off.',
+  speed: 'How many epochs are trained each second. Max trains as fast as this computer can.',
+  theme: 'The colours of the page. Projector has large type and strong contrast for a classroom.',
+  showTestData: 'Also draw the test points (with a dark ring), which the network never trains on.',
+  discretize: 'Colour each place by the class the network picks, instead of shading by how sure it is.',
+  play: 'Play trains epoch after epoch until you pause, Step trains one epoch, and Reset starts again from new random weights.',
+  stopEpoch: 'Training pauses by itself when it reaches this epoch. Leave it empty for no limit.',
+  stopTestLoss:
+    'Training pauses by itself as soon as the test loss falls below this number. Leave it empty for no limit.',
+  mode: 'Simple shows only what a first lesson needs. Full shows every setting.',
+};
 
 /** Why a data control does nothing for the XOR table (its title when disabled). */
 export const XOR_TABLE_FIXED = 'The XOR table is always the same four points.';

@@ -3,7 +3,7 @@
  * "All") or a typed whole number (seeds), and the Advanced disclosure that holds the rarer ones.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { FieldError, FieldHelp, useRestingCommit } from './controls.tsx';
+import { FieldError, FieldLabel, helpFor, useRestingCommit } from './controls.tsx';
 import './settings.css';
 
 /**
@@ -45,7 +45,7 @@ export function StopSlider<T extends number | string>(p: {
   const index = stops.indexOf(local);
   return (
     <div className={`field slider stop-slider ${p.className ?? ''}`} data-control={p.control} title={p.title}>
-      <label htmlFor={id}>{p.label}</label>
+      <FieldLabel htmlFor={id} label={p.label} helpId={helpId} help={p.help} control={p.control} />
       <output htmlFor={id} aria-hidden="true">
         {p.format(local)}
       </output>
@@ -57,14 +57,13 @@ export function StopSlider<T extends number | string>(p: {
         step={1}
         value={index}
         aria-valuetext={p.format(local)}
-        aria-describedby={p.help ? helpId : undefined}
+        aria-describedby={helpFor(p.help, p.control) ? helpId : undefined}
         disabled={p.disabled}
         onChange={(e) => {
           const v = stops[Number(e.target.value)];
           if (v !== undefined) change(v);
         }}
       />
-      <FieldHelp id={helpId} text={p.help} />
     </div>
   );
 }
@@ -105,10 +104,10 @@ export function NumberField(p: {
     setError(null);
     if (v !== p.value) p.onCommit(v);
   };
-  const described = [p.help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  const described = [helpFor(p.help, p.control) ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
     <div className="field number-field" data-control={p.control} title={p.title}>
-      <label htmlFor={id}>{p.label}</label>
+      <FieldLabel htmlFor={id} label={p.label} helpId={helpId} help={p.help} control={p.control} />
       <input
         id={id}
         type="text"
@@ -129,16 +128,16 @@ export function NumberField(p: {
         }}
         onBlur={apply}
       />
-      <FieldHelp id={helpId} text={p.help} />
       <FieldError id={errorId} text={error} />
     </div>
   );
 }
 
 /** The rarer settings, closed by default: a native disclosure (Enter or Space opens it). */
-export function Advanced({ children, className }: { children: ReactNode; className?: string }) {
+export function Advanced(p: { children: ReactNode; className?: string; control?: string }) {
+  const { children, className } = p;
   return (
-    <details className={`advanced ${className ?? ''}`}>
+    <details className={`advanced ${className ?? ''}`} data-control={p.control}>
       <summary>Advanced</summary>
       <div className="advanced-body">{children}</div>
     </details>

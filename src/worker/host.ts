@@ -75,6 +75,9 @@ export class TrainerHost {
       case 'setSpeed':
         run.setSpeed(command.speed);
         break;
+      case 'setStop':
+        run.setStop(command.stop);
+        break;
       case 'setWeight':
         run.setWeight(command.layer, command.to, command.from, command.value);
         break;

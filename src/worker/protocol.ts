@@ -14,6 +14,7 @@
  * P parameters, E epochs in a history chunk, N samples.
  */
 import type { ExperimentConfig, Speed } from '../share/config.ts';
+import type { StopConditions, StopReason } from './stopRule.ts';
 import type { LayerOffsets, NestedWeights } from '../nn/network.ts';
 import type { TrainerState } from '../nn/training.ts';
 import type { BreakKind } from '../nn/breakage.ts';
@@ -115,6 +116,8 @@ export type Command =
   | { type: 'step'; runId: RunId; epochs: number }
   | { type: 'setHyperparameters'; runId: RunId; hyperparameters: Partial<Hyperparameters> }
   | { type: 'setSpeed'; runId: RunId; speed: Speed }
+  /** New stop conditions for this run (src/worker/stopRule.ts), applied from the next epoch. */
+  | { type: 'setStop'; runId: RunId; stop: StopConditions }
   /** W[layer][to][from] = value, layer 0 being the first weight layer; `from: -1` sets the bias b[layer][to]. */
   | { type: 'setWeight'; runId: RunId; layer: number; to: number; from: number; value: number }
   /** The page has drawn snapshot `seq` (flow control, see init). */
@@ -263,7 +266,16 @@ export type WorkerEvent =
    * A status change. For 'diverged', `message` says what became non-finite, when, the likely
    * cause and what to do, and `divergence` the same as data (for the page's buttons).
    */
-  | { type: 'status'; runId: RunId; status: RunStatus; epoch: number; message?: string; divergence?: Divergence }
+  | {
+      type: 'status';
+      runId: RunId;
+      status: RunStatus;
+      epoch: number;
+      message?: string;
+      divergence?: Divergence;
+      /** A 'paused' the run chose itself: a stop condition was met. */
+      stopped?: StopReason;
+    }
   /** An exception in the worker or the worker dying. runId absent when it cannot be tied to a run. `fatal`: the worker is gone. */
   | { type: 'error'; runId?: RunId; message: string; fatal?: boolean };
 

@@ -22,6 +22,7 @@ import { buildRun, gridSizes, pickHyperparameters, weightIndex, type Built } fro
 import { diagnoseDivergence, nonFiniteParam } from './diagnose.ts';
 import { SnapshotMaker } from './snapshot.ts';
 import { GradFlowRecorder } from './hood.ts';
+import { StopRule, type StopConditions, type StopReason } from './stopRule.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
@@ -81,6 +82,8 @@ export class TrainingRun {
   private handSet: { value: number; epoch: number } | null = null;
   /** seqs of streamed snapshots the page has not acknowledged yet, the newest MAX_IN_FLIGHT at most. */
   private unacked: number[] = [];
+  /** Stop at epoch N / when the test loss falls below x (the config's stop conditions). */
+  private readonly stops: StopRule;
 
   constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, options: RunOptions = {}) {
     this.runId = runId;
@@ -88,6 +91,7 @@ export class TrainingRun {
     this.flowControl = options.flowControl ?? false;
     this.env = env;
     this.speed = config.speed;
+    this.stops = new StopRule(config);
     const grids = gridSizes(options.gridResolution, options.hiddenGridResolution);
     this.b = buildRun(runId, this.config, grids, options.restore);
     this.view = new SnapshotMaker(this.b, grids, env.now);
@@ -120,6 +124,7 @@ export class TrainingRun {
     if (!this.restored) {
       const e = this.view.evaluate();
       this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
+      this.stops.observe(e.testLoss);
     }
     this.sendSnapshot();
   }
@@ -174,6 +179,12 @@ export class TrainingRun {
       this.stopLoop();
       this.scheduleTick(0);
     }
+  }
+
+  setStop(stop: StopConditions): void {
+    this.stops.set(stop);
+    this.config.stopEpoch = stop.stopEpoch;
+    this.config.stopTestLoss = stop.stopTestLoss;
   }
 
   setWeight(layer: number, to: number, from: number, value: number): void {
@@ -335,7 +346,7 @@ export class TrainingRun {
     this.sendSnapshot();
   }
 
-  /** One epoch, recorded; false (and the run diverged) when the loss or a weight is not finite. */
+  /** One epoch, recorded; false when the run diverged (a loss or weight not finite) or a stop condition paused it. */
   private trainEpoch(): boolean {
     const b = this.b;
     const r = b.trainer.epoch();
@@ -354,12 +365,23 @@ export class TrainingRun {
     if (finiteLoss) {
       this.recentLosses.push(r.loss);
       if (this.recentLosses.length > RECENT_LOSSES) this.recentLosses.shift();
-      return true;
+      const stop = this.stops.check(epoch, e?.testLoss);
+      if (stop) this.stopFor(stop);
+      return stop === null;
     }
     // The engine's `finite` covers every minibatch loss and every parameter.
     if (!Number.isFinite(r.loss)) this.diverge(`the loss became ${String(r.loss)} at epoch ${epoch}`);
     else this.diverge(`a weight became ${nonFiniteParam(b.net.params)} at epoch ${epoch}`);
     return false;
+  }
+
+  /** A stop condition was met: pause here (every loop checks after each epoch), and say why. */
+  private stopFor(stopped: StopReason): void {
+    this.stopLoop();
+    this.stepTarget = null;
+    this.status = 'paused';
+    this.sendSnapshot();
+    this.env.post({ type: 'status', runId: this.runId, status: 'paused', epoch: this.epoch, stopped }, []);
   }
 
   private diverge(what: string): void {

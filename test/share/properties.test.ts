@@ -24,6 +24,7 @@ import {
   lossesFor,
   outputsFor,
   SPEED_RANGE,
+  STOP_LIMITS,
   type ExperimentConfig,
 } from '../../src/share/config.ts';
 import { HIDEABLE_IDS, PANEL_IDS, type ViewState } from '../../src/share/embed.ts';
@@ -64,6 +65,8 @@ function assertValid(c: ExperimentConfig): void {
   expect(SCHEDULES).toContain(c.schedule);
   expect(THEMES).toContain(c.theme);
   expect(c.speed === 'max' || inRange(c.speed, SPEED_RANGE)).toBe(true);
+  expect(c.stopEpoch === null || (Number.isInteger(c.stopEpoch) && inRange(c.stopEpoch, STOP_LIMITS.epoch))).toBe(true);
+  expect(c.stopTestLoss === null || inRange(c.stopTestLoss, STOP_LIMITS.testLoss)).toBe(true);
   expect(inRange(c.learningRate, LIMITS.learningRate) && inRange(c.regularizationRate, LIMITS.regularizationRate)).toBe(
     true,
   );
@@ -130,6 +133,8 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     schedule: fc.constantFrom(...SCHEDULES),
     clipNorm: num(LIMITS.clipNorm),
     speed: fc.oneof(fc.constant('max' as const), num(SPEED_RANGE)),
+    stopEpoch: fc.option(int(STOP_LIMITS.epoch), { nil: null }),
+    stopTestLoss: fc.option(num(STOP_LIMITS.testLoss), { nil: null }),
     showTestData: fc.boolean(),
     discretize: fc.boolean(),
     theme: fc.constantFrom(...THEMES),
