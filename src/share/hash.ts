@@ -5,7 +5,7 @@
  *   #v=1&dataset=spiral&dataSeed=1&noise=0&samples=500&train=50&classes=3&features=x,y
  *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&output=tanh
  *    &init=uniform&seed=1&batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
- *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto
+ *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto&tfpgExact=0&tfSeed=
  * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
  * `output` (older links) gets the default output of its problem and loss.
  * then, when set: points=<lz-string> (the custom dataset, compressed), hide=a,b, views=a,b, embed=1.
@@ -39,7 +39,7 @@ const MAX_POINTS_TEXT = SHARE_LIMITS.points.max * 80;
 /** Written instead of the points when they were too many for a link. */
 export const POINTS_OMITTED = 'file';
 
-type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch';
+type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch' | 'mode';
 
 /** The link's keys, one per config field, in the order they are written (like TF's state.ts table). */
 export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Kind])[] = [
@@ -70,6 +70,9 @@ export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Ki
   ['showTestData', 'showTest', 'bool'],
   ['discretize', 'discretize', 'bool'],
   ['theme', 'theme', 'text'],
+  // tfpgExact=1: train as TF Playground does (a key TF Playground ignores, so a TF link can carry it).
+  ['engineMode', 'tfpgExact', 'mode'],
+  ['tfSeed', 'tfSeed', 'text'],
 ];
 
 /** Every key a native link may hold (`<id>_hide` aside). */
@@ -133,6 +136,8 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
       return value ? '1' : '0';
     case 'batch':
       return value === BATCH_ALL ? 'all' : String(value);
+    case 'mode':
+      return value === 'tfpg' ? '1' : '0';
     case 'numbers':
     case 'texts':
       return (value as readonly (string | number)[]).join(',');
@@ -195,6 +200,8 @@ function parseValue(s: string, kind: Kind): unknown {
       return s === 'max' ? s : strictNumber(s);
     case 'batch':
       return s === 'all' ? BATCH_ALL : strictNumber(s);
+    case 'mode':
+      return s === '1' || s === 'true' ? 'tfpg' : s === '0' || s === 'false' ? 'ours' : s;
     default:
       return s;
   }

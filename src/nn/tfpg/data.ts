@@ -9,15 +9,8 @@
  * Why not src/nn/data/generators.ts: the shapes are alike, but those draw a + (b − a)·u, Box–Muller
  * Gaussians, Math.hypot and 0/1 labels, so their points differ from TF's in the last bits.
  */
+import type { TfpgDataset } from './names.ts';
 import type { TfpgRandom } from './random.ts';
-
-/** TF Playground's dataset names, as ours. */
-export const TFPG_CLASSIFICATION = ['circle', 'xor', 'gauss', 'spiral'] as const;
-export const TFPG_REGRESSION = ['regPlane', 'regGauss'] as const;
-export type TfpgDataset = (typeof TFPG_CLASSIFICATION)[number] | (typeof TFPG_REGRESSION)[number];
-
-/** Points a page load generates (NUM_SAMPLES_CLASSIFY, NUM_SAMPLES_REGRESS). */
-export const TFPG_SAMPLES = { classification: 500, regression: 1200 } as const;
 
 /** Examples as parallel arrays, in generation (or shuffled) order: x[i], y[i], label[i]. */
 export interface TfpgExamples {

@@ -16,12 +16,3 @@ export function tfpgRandom(seed: string): TfpgRandom {
   const prng = seedrandom(seed);
   return () => prng();
 }
-
-/**
- * The seed string when a run has none: TF Playground writes `Math.random().toFixed(5)` into the
- * link; ours derives the same shape from the run's 32-bit seed, so a run without a TF seed still
- * has a fixed one.
- */
-export function tfpgSeedFor(seed: number): string {
-  return ((seed >>> 0) / 4294967296).toFixed(5);
-}

@@ -11,21 +11,9 @@ import { computeFeatures } from '../features.ts';
 import { createNetwork, type Network } from '../network.ts';
 import type { Data } from '../training.ts';
 import type { FeatureName, HiddenActivation } from '../types.ts';
-import {
-  generateTfpg,
-  shuffleTfpg,
-  splitTfpg,
-  TFPG_SAMPLES,
-  TFPG_REGRESSION,
-  type TfpgDataset,
-  type TfpgExamples,
-} from './data.ts';
+import { TFPG_FEATURES, TFPG_REGRESSION, TFPG_SAMPLES, type TfpgDataset } from './names.ts';
+import { generateTfpg, shuffleTfpg, splitTfpg, type TfpgExamples } from './data.ts';
 import { tfpgRandom, type TfpgRandom } from './random.ts';
-
-/** TF Playground's input features, in its order (INPUTS in src/playground.ts). It has no cos x, cos y. */
-export const TFPG_FEATURES: readonly FeatureName[] = ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY'];
-/** Its hidden activations. */
-export const TFPG_ACTIVATIONS: readonly HiddenActivation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 
 export interface TfpgSpec {
   dataset: TfpgDataset;
