@@ -24,6 +24,7 @@ import { HyperPanel } from './HyperPanel.tsx';
 import type { LiveSource } from './live.ts';
 import { LossChart } from './LossChart.tsx';
 import { NoticeList } from './NoticeList.tsx';
+import { TfpgBanner } from './TfpgBanner.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { OutputView, type PlaneClick } from './OutputView.tsx';
@@ -113,6 +114,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
     <div className="app">
       <TopBarContainer theme={config.theme} speed={config.speed} toolbar={toolbar} />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
+      <TfpgBanner />
       <main className="layout">
         <div className="col col-left">
           {hidden.has('data') ? null : (

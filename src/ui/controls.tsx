@@ -108,15 +108,19 @@ export function Select<T extends string>(p: {
   control?: string;
   /** One sentence under the select, read with it by screen readers. */
   help?: string;
+  disabled?: boolean;
+  /** Why it is disabled, when it is. */
+  title?: string;
 }) {
   const id = useId();
   const helpId = useId();
   return (
-    <div className={`field ${p.className ?? ''}`} data-control={p.control}>
+    <div className={`field ${p.className ?? ''}`} data-control={p.control} title={p.title}>
       <label htmlFor={id}>{p.label}</label>
       <select
         id={id}
         value={p.value}
+        disabled={p.disabled}
         aria-describedby={p.help ? helpId : undefined}
         onChange={(e) => p.onChange(e.target.value as T)}
       >
