@@ -22,7 +22,7 @@ import {
   TFPG_SAMPLES,
   tfpgSeedFor,
 } from '../nn/tfpg/names.ts';
-import type { DatasetName } from '../nn/types.ts';
+import type { DatasetName, FeatureName } from '../nn/types.ts';
 import type { ExperimentConfig } from './config.ts';
 
 export const TFPG_DATASETS: readonly DatasetName[] = [...TFPG_CLASSIFICATION, ...TFPG_REGRESSION];
@@ -37,6 +37,12 @@ export const TFPG_HELD: Readonly<Partial<Record<keyof ExperimentConfig, string>>
   loss: 'TF Playground uses squared error.',
   output: 'TF Playground uses tanh for classification and linear for regression.',
   samples: 'TF Playground makes 500 points (1,200 for regression).',
+};
+
+/** Our inputs TF Playground does not have, and why their boxes are disabled in the mode. */
+export const TFPG_MISSING_FEATURES: Readonly<Partial<Record<FeatureName, string>>> = {
+  cosX: 'TF Playground has no cos x input.',
+  cosY: 'TF Playground has no cos y input.',
 };
 
 export interface TfpgChange {
