@@ -40,10 +40,12 @@ test('a TF Playground link trained exactly as TF Playground: its losses to epoch
   const banner = page.getByTestId('tfpg-banner');
   await expect(banner).toContainText('Training as TF Playground does: same numbers as the link on TF Playground.');
   expect((await storeState(page)).config).toMatchObject({ engineMode: 'tfpg', tfSeed: '0.12345' });
-  expect(page.url()).toContain('tfpgExact=1');
+  await expect.poll(() => page.url()).toContain('tfpgExact=1');
   // The held controls say why they are disabled.
   await expect(page.getByLabel('Optimizer')).toBeDisabled();
   await expect(page.locator('[data-control="optimizer"]')).toHaveAttribute('title', /plain SGD/);
+  await expect(page.locator('[data-control="cosX"] input')).toBeDisabled();
+  await expect(page.locator('[data-control="cosX"]')).toHaveAttribute('title', /no cos x/);
 
   // Epoch 0: TF Playground's initial weights and losses.
   await expect
