@@ -48,6 +48,13 @@ export const OUTPUT_LABELS: Record<OutputActivation, string> = {
 
 export type Theme = 'light' | 'dark' | 'projector' | 'auto';
 
+/**
+ * Which engine trains: ours, or TF Playground's semantics reproduced exactly (src/nn/tfpg: its
+ * seeded data, weights and per-sample updates; src/share/tfpgMode.ts lists what the mode fixes).
+ */
+export type EngineMode = 'ours' | 'tfpg';
+export const ENGINE_MODES = ['ours', 'tfpg'] as const satisfies readonly EngineMode[];
+
 /** A point a person drew or imported. label: class index (classification, multiclass) or value (regression). */
 export interface DataPoint {
   x: number;
@@ -94,6 +101,10 @@ export interface ExperimentConfig {
   showTestData: boolean;
   discretize: boolean;
   theme: Theme;
+  // Engine
+  engineMode: EngineMode;
+  /** TF Playground's seed string (its link's `seed`, verbatim), read by the tfpg mode; '' when none. */
+  tfSeed: string;
 }
 
 /** TF Playground's defaults, so a first visit looks like the reference everyone knows. */
@@ -129,6 +140,8 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   showTestData: false,
   discretize: false,
   theme: 'auto',
+  engineMode: 'ours',
+  tfSeed: '',
 };
 
 /**

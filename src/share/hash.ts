@@ -5,7 +5,7 @@
  *   #v=1&dataset=spiral&dataSeed=1&noise=0&samples=500&train=50&classes=3&features=x,y
  *    &hidden=8,8,4&activation=tanh&problem=classification&loss=mse&output=tanh
  *    &init=uniform&seed=1&batch=10&optimizer=sgd&lr=0.03&momentum=0.9&reg=none&regRate=0&dropout=0
- *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto
+ *    &schedule=constant&clip=0&speed=30&showTest=0&discretize=0&theme=auto&tfpgExact=0&tfSeed=
  * stopEpoch=N and stopLoss=x (the stop conditions) are written only when set.
  * batch=all is full-batch training (BATCH_ALL); speed is epochs per second or max. A link without
  * `output` (older links) gets the default output of its problem and loss.
@@ -42,7 +42,7 @@ const MAX_POINTS_TEXT = SHARE_LIMITS.points.max * 80;
 export const POINTS_OMITTED = 'file';
 
 /** 'optional': a number or null (off); null is not written, and a missing key reads as off. */
-type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch' | 'optional';
+type Kind = 'text' | 'number' | 'bool' | 'numbers' | 'texts' | 'speed' | 'batch' | 'optional' | 'mode';
 
 /** The link's keys, one per config field, in the order they are written (like TF's state.ts table). */
 export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Kind])[] = [
@@ -75,6 +75,9 @@ export const LINK_FIELDS: readonly (readonly [keyof ExperimentConfig, string, Ki
   ['showTestData', 'showTest', 'bool'],
   ['discretize', 'discretize', 'bool'],
   ['theme', 'theme', 'text'],
+  // tfpgExact=1: train as TF Playground does (a key TF Playground ignores, so a TF link can carry it).
+  ['engineMode', 'tfpgExact', 'mode'],
+  ['tfSeed', 'tfSeed', 'text'],
 ];
 
 /** Every key a native link may hold (`<id>_hide` aside). */
@@ -139,6 +142,8 @@ function formatValue(value: ExperimentConfig[keyof ExperimentConfig], kind: Kind
       return value ? '1' : '0';
     case 'batch':
       return value === BATCH_ALL ? 'all' : String(value);
+    case 'mode':
+      return value === 'tfpg' ? '1' : '0';
     case 'numbers':
     case 'texts':
       return (value as readonly (string | number)[]).join(',');
@@ -207,6 +212,8 @@ function parseValue(s: string, kind: Kind): unknown {
       return s === 'all' ? BATCH_ALL : strictNumber(s);
     case 'optional':
       return s === '' || s === 'off' ? null : strictNumber(s);
+    case 'mode':
+      return s === '1' || s === 'true' ? 'tfpg' : s === '0' || s === 'false' ? 'ours' : s;
     default:
       return s;
   }

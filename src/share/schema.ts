@@ -26,9 +26,11 @@ import {
   type OutputActivation,
   type ProblemType,
 } from '../nn/types.ts';
+import { toTfpgMode } from './tfpgMode.ts';
 import {
   BATCH_ALL,
   DEFAULT_CONFIG,
+  ENGINE_MODES,
   LOSS_LABELS,
   lossesFor,
   OUTPUT_LABELS,
@@ -234,6 +236,8 @@ const RULES: Record<Field, Rule> = {
   showTestData: { schema: z.boolean(), expected: 'true or false' },
   discretize: { schema: z.boolean(), expected: 'true or false' },
   theme: oneOf(THEMES),
+  engineMode: oneOf(ENGINE_MODES),
+  tfSeed: { schema: z.string().max(64), expected: 'a seed text of at most 64 characters' },
 };
 
 /** Every config field, in the order links and files write them. */
@@ -358,6 +362,11 @@ function makeCoherent(c: ExperimentConfig, output: unknown, notices: ConfigNotic
       });
       c.points = kept;
     }
+  }
+  if (c.engineMode === 'tfpg') {
+    const t = toTfpgMode(c);
+    for (const change of t.changes) notices.push({ field: change.field, message: change.message });
+    return t.config;
   }
   return c;
 }

@@ -13,6 +13,9 @@ import type { FeatureName } from '../nn/types.ts';
 import type { ConfigNotice } from './schema.ts';
 import type { HideableId } from './embed.ts';
 
+/** Our link key asking for TF Playground's exact training (hash.ts writes it as engineMode). */
+export const TFPG_EXACT_KEY = 'tfpgExact';
+
 /** Every key TF Playground writes (state.ts), so a link is recognised by its keys. */
 export const TF_KEYS = [
   'activation',
@@ -203,7 +206,11 @@ export function fromTfPlayground(params: ReadonlyMap<string, string>): TfResult 
     const s = seedFromString(seed);
     raw.seed = s;
     raw.dataSeed = s;
+    raw.tfSeed = seed; // verbatim: the exact mode seeds TF's own stream with it
   }
+  // Our key, which TF Playground ignores: the link asks to be trained exactly as TF Playground does.
+  const exact = params.get(TFPG_EXACT_KEY);
+  if (exact === '1' || exact === 'true') raw.engineMode = 'tfpg';
   if (get('hideText') === 'true') hide.push('text');
   for (const [key, value] of params) {
     if (!key.endsWith('_hide') || value !== 'true') continue;

@@ -11,6 +11,7 @@ import {
   type ProblemType,
 } from '../nn/types.ts';
 import { DEFAULT_CONFIG, lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
+import { toTfpgMode } from '../share/tfpgMode.ts';
 import { HYPERPARAMETER_KEYS } from '../worker/protocol.ts';
 
 /** Keys that change only what is drawn: the worker is not told. */
@@ -82,5 +83,6 @@ export function coherentConfig(
     else if (prev?.dataset === 'xorTable' && c.trainPercent === XOR_TABLE_TRAIN_PERCENT)
       c.trainPercent = DEFAULT_CONFIG.trainPercent;
   }
-  return c;
+  // In TF Playground's exact mode, what it lacks stays at its values (src/share/tfpgMode.ts).
+  return c.engineMode === 'tfpg' ? toTfpgMode(c).config : c;
 }

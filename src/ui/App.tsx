@@ -25,6 +25,8 @@ import { HyperPanel } from './HyperPanel.tsx';
 import type { LiveSource } from './live.ts';
 import { LossChart } from './LossChart.tsx';
 import { NoticeList } from './NoticeList.tsx';
+import { TfpgBanner } from './TfpgBanner.tsx';
+import { TFPG_MISSING_FEATURES } from '../share/tfpgMode.ts';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NetworkPanel } from './NetworkPanel.tsx';
 import { OutputView, type PlaneClick } from './OutputView.tsx';
@@ -127,6 +129,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
       />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
       <BreakBanner />
+      <TfpgBanner />
       <main className="layout">
         <div className="col col-left">
           {hidden.has('data') ? null : (
@@ -145,6 +148,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
               onToggle={(f: FeatureName, on: boolean) => applyShape('features', toggleFeature(cfg(), f, on))}
               limitMessage={limit?.where === 'features' ? limit.text : null}
               lut={palette.lut}
+              unavailable={config.engineMode === 'tfpg' ? TFPG_MISSING_FEATURES : undefined}
             />
           )}
         </div>

@@ -14,6 +14,8 @@ export interface FeaturesPanelProps {
   limitMessage?: string | null;
   /** The diverging scale for the little previews of each feature over the plane. */
   lut?: Lut;
+  /** Features that cannot be chosen now, each with the reason (e.g. TF Playground's exact mode). */
+  unavailable?: Partial<Record<FeatureName, string>>;
 }
 
 const PREVIEW = 24;
@@ -31,7 +33,7 @@ function FeatureThumb({ feature, lut }: { feature: FeatureName; lut: Lut }) {
   return <canvas ref={ref} className="feature-thumb" width={PREVIEW} height={PREVIEW} aria-hidden="true" />;
 }
 
-export function FeaturesPanel({ features, onToggle, limitMessage, lut }: FeaturesPanelProps) {
+export function FeaturesPanel({ features, onToggle, limitMessage, lut, unavailable }: FeaturesPanelProps) {
   const helpId = useId();
   return (
     <Panel
@@ -43,9 +45,15 @@ export function FeaturesPanel({ features, onToggle, limitMessage, lut }: Feature
       <div className="feature-grid" role="group" aria-label="Input features" aria-describedby={helpId}>
         {FEATURES.map((f) => {
           const on = features.includes(f);
+          const why = unavailable?.[f];
           return (
-            <label key={f} className={`chip ${on ? 'is-on' : ''}`} data-control={f}>
-              <input type="checkbox" checked={on} onChange={(e) => onToggle(f, e.target.checked)} />
+            <label key={f} className={`chip ${on ? 'is-on' : ''}`} data-control={f} title={why}>
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={why !== undefined}
+                onChange={(e) => onToggle(f, e.target.checked)}
+              />
               {lut ? <FeatureThumb feature={f} lut={lut} /> : null}
               <span className="math">{FEATURE_LABELS[f]}</span>
             </label>

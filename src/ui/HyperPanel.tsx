@@ -18,6 +18,7 @@ import {
 } from '../nn/types.ts';
 import { lossesFor, outputsFor, type ExperimentConfig } from '../share/config.ts';
 import { SHARE_LIMITS } from '../share/schema.ts';
+import { TFPG_HELD } from '../share/tfpgMode.ts';
 import { parseLearningRate } from './configPatches.ts';
 import { FieldError, FieldLabel, Panel, Select, Slider } from './controls.tsx';
 import {
@@ -52,6 +53,9 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
   const regRates: number[] = [...REGULARIZATION_RATES];
   if (!regRates.includes(config.regularizationRate)) regRates.push(config.regularizationRate);
   regRates.sort((a, b) => a - b);
+  // In TF Playground's exact mode the settings it lacks are held; their controls say why.
+  const held = (field: keyof ExperimentConfig) =>
+    config.engineMode === 'tfpg' && TFPG_HELD[field] ? { disabled: true, title: TFPG_HELD[field] } : {};
   return (
     <Panel title="Hyperparameters" className="hyper-panel">
       <div className="hyper-grid">
@@ -66,6 +70,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <Select<OptimizerName>
           label="Optimizer"
           control="optimizer"
+          {...held('optimizer')}
           value={config.optimizer}
           options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))}
           onChange={(optimizer) => onChange({ optimizer })}
@@ -95,6 +100,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
           <Select<LossName>
             label="Loss"
             control="loss"
+            {...held('loss')}
             value={losses.includes(config.loss) ? config.loss : (losses[0] ?? config.loss)}
             options={losses.map((l) => ({ value: l, label: LOSS_LABELS[l] }))}
             onChange={(loss) => onChange({ loss })}
@@ -103,6 +109,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <Select<OutputActivation>
           label="Output"
           control="outputActivation"
+          {...held('output')}
           value={outputs.includes(config.output) ? config.output : (outputs[0] ?? config.output)}
           options={outputs.map((o) => ({ value: o, label: OUTPUT_LABELS[o] }))}
           onChange={(output) => onChange({ output })}
@@ -113,6 +120,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <StopSlider<number>
           label="Momentum"
           control="momentum"
+          {...held('momentum')}
           value={config.momentum}
           stops={MOMENTUM_STOPS}
           format={String}
@@ -122,6 +130,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <Slider
           label="Dropout"
           control="dropout"
+          {...held('dropout')}
           value={config.dropout}
           min={LIMITS.dropout.min}
           max={LIMITS.dropout.max}
@@ -133,6 +142,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <Select<ScheduleName>
           label="Learning-rate schedule"
           control="schedule"
+          {...held('schedule')}
           value={config.schedule}
           options={SCHEDULES.map((x) => ({ value: x, label: SCHEDULE_LABELS[x] }))}
           onChange={(schedule) => onChange({ schedule })}
@@ -141,6 +151,7 @@ export function HyperPanel({ config, onChange, onProblem }: HyperPanelProps) {
         <StopSlider<number>
           label="Gradient clipping"
           control="clipNorm"
+          {...held('clipNorm')}
           value={config.clipNorm}
           stops={CLIP_STOPS}
           format={(v) => (v === 0 ? 'Off' : String(v))}

@@ -116,15 +116,19 @@ export function Select<T extends string>(p: {
   control?: string;
   /** One sentence under the select, read with it by screen readers. */
   help?: string;
+  disabled?: boolean;
+  /** Why it is disabled, when it is. */
+  title?: string;
 }) {
   const id = useId();
   const helpId = useId();
   return (
-    <div className={`field ${p.className ?? ''}`} data-control={p.control}>
+    <div className={`field ${p.className ?? ''}`} data-control={p.control} title={p.title}>
       <FieldLabel htmlFor={id} label={p.label} helpId={helpId} help={p.help} control={p.control} />
       <select
         id={id}
         value={p.value}
+        disabled={p.disabled}
         aria-describedby={helpFor(p.help, p.control) ? helpId : undefined}
         onChange={(e) => p.onChange(e.target.value as T)}
       >

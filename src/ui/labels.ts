@@ -102,6 +102,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   showTestData: 'Show test data',
   discretize: 'Discretize output',
   theme: 'Theme',
+  engineMode: 'Engine',
+  tfSeed: 'TF Playground seed',
   epoch: 'Epoch',
   weights: 'Weights',
   history: 'Loss history',

@@ -10,7 +10,16 @@ import { computeFeatures } from '../nn/features.ts';
 import { gridPoints } from '../nn/grid.ts';
 import { createNetwork, paramIndex, setWeights, type Network } from '../nn/network.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../nn/training.ts';
-import { regionOf, type OutputActivation, type ProblemType, LIMITS } from '../nn/types.ts';
+import {
+  regionOf,
+  type ActivationName,
+  type FeatureName,
+  type LossName,
+  type OutputActivation,
+  type ProblemType,
+  LIMITS,
+} from '../nn/types.ts';
+import { tfpgRun } from './buildTfpg.ts';
 import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import { HYPERPARAMETER_KEYS } from './protocol.ts';
 import type { Hyperparameters, LayerLayout, RestoreState, RunInfo, RunId } from './protocol.ts';
@@ -91,12 +100,22 @@ function loadDataset(config: ExperimentConfig): Dataset {
   });
 }
 
-export function buildRun(
-  runId: RunId,
-  config: ExperimentConfig,
-  grids: GridSizes = { output: DEFAULT_GRID_RESOLUTION, hidden: DEFAULT_HIDDEN_GRID_RESOLUTION },
-  restore?: RestoreState,
-): Built {
+/** The data, network and trainer of a run: ours, or TF Playground's exact ones (buildTfpg.ts). */
+export interface RunParts {
+  trainSet: Dataset;
+  testSet: Dataset;
+  classes: number;
+  features: FeatureName[];
+  sizes: number[];
+  activations: ActivationName[];
+  out: { activation: OutputActivation; loss: LossName };
+  net: Network;
+  train: Data;
+  test: Data;
+  trainer: Trainer;
+}
+
+function ourRun(config: ExperimentConfig): RunParts {
   const dataset = loadDataset(config);
   const problem = dataset.problem;
   const { train: trainSet, test: testSet } = splitDataset(dataset, config.trainPercent, config.dataSeed);
@@ -105,8 +124,6 @@ export function buildRun(
   const sizes = networkSizes({ features, hidden: config.hidden, problem, classes: dataset.classes });
   const activations = [...config.hidden.map(() => config.activation), out.activation];
   const net = createNetwork({ sizes, activations }, config.init, config.seed);
-  if (restore) setWeights(net, restore.weights, restore.biases);
-
   const train: Data = {
     x: computeFeatures(trainSet.points, features),
     y: targets(trainSet, out.activation),
@@ -119,6 +136,20 @@ export function buildRun(
   };
   const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...hyperparametersOf(config), loss: out.loss };
   const trainer = new Trainer(net, train, options, (config.seed ^ TRAINER_SALT) >>> 0);
+  const classes = dataset.classes;
+  return { trainSet, testSet, classes, features, sizes, activations, out, net, train, test, trainer };
+}
+
+export function buildRun(
+  runId: RunId,
+  config: ExperimentConfig,
+  grids: GridSizes = { output: DEFAULT_GRID_RESOLUTION, hidden: DEFAULT_HIDDEN_GRID_RESOLUTION },
+  restore?: RestoreState,
+): Built {
+  const parts = config.engineMode === 'tfpg' ? tfpgRun(config) : ourRun(config);
+  const { trainSet, testSet, features, sizes, activations, out, net, train, test, trainer } = parts;
+  const problem = trainSet.problem;
+  if (restore) setWeights(net, restore.weights, restore.biases);
   if (restore) {
     trainer.epochCount = restore.epoch;
     // A state that does not fit (other data, other shape) is left out: the run continues from the
@@ -154,7 +185,7 @@ export function buildRun(
     paramCount: net.params.length,
     features,
     problem,
-    classes: problem === 'regression' ? 1 : dataset.classes,
+    classes: problem === 'regression' ? 1 : parts.classes,
     outputActivation: out.activation,
     loss: out.loss,
     region,

@@ -33,7 +33,7 @@ describe('encodeHash', () => {
       '#v=1&dataset=spiral&dataSeed=0&noise=0&samples=500&train=50&classes=3&features=x,y,sinX,x2&hidden=8,8,4' +
         '&activation=tanh&problem=classification&loss=mse&output=tanh&init=uniform&seed=4294967295&batch=10&optimizer=sgd' +
         '&lr=0.003&momentum=0.9&reg=none&regRate=0&dropout=0&schedule=constant&clip=0&speed=10&showTest=1' +
-        '&discretize=0&theme=projector',
+        '&discretize=0&theme=projector&tfpgExact=0&tfSeed=',
     );
   });
 

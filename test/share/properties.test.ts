@@ -21,6 +21,7 @@ import {
 import {
   BATCH_ALL,
   DEFAULT_CONFIG,
+  ENGINE_MODES,
   lossesFor,
   outputsFor,
   SPEED_RANGE,
@@ -30,6 +31,7 @@ import {
 import { HIDEABLE_IDS, PANEL_IDS, type ViewState } from '../../src/share/embed.ts';
 import { readExperiment, readExperimentFile } from '../../src/share/file.ts';
 import { decodeHash, encodeHash, LINK_FIELDS } from '../../src/share/hash.ts';
+import { toTfpgMode } from '../../src/share/tfpgMode.ts';
 import { problemOf as datasetProblem } from '../../src/nn/data.ts';
 import { SHARE_LIMITS, THEMES, validateConfig } from '../../src/share/schema.ts';
 import { TF_KEYS } from '../../src/share/tfPlayground.ts';
@@ -64,6 +66,8 @@ function assertValid(c: ExperimentConfig): void {
   expect(REGULARIZATIONS).toContain(c.regularization);
   expect(SCHEDULES).toContain(c.schedule);
   expect(THEMES).toContain(c.theme);
+  expect(ENGINE_MODES).toContain(c.engineMode);
+  expect(typeof c.tfSeed === 'string' && c.tfSeed.length <= 64).toBe(true);
   expect(c.speed === 'max' || inRange(c.speed, SPEED_RANGE)).toBe(true);
   expect(c.stopEpoch === null || (Number.isInteger(c.stopEpoch) && inRange(c.stopEpoch, STOP_LIMITS.epoch))).toBe(true);
   expect(c.stopTestLoss === null || inRange(c.stopTestLoss, STOP_LIMITS.testLoss)).toBe(true);
@@ -138,6 +142,8 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     showTestData: fc.boolean(),
     discretize: fc.boolean(),
     theme: fc.constantFrom(...THEMES),
+    engineMode: fc.constantFrom(...ENGINE_MODES),
+    tfSeed: fc.string({ maxLength: 64 }),
   })
   .map(({ customProblem, lossPick, outputPick, rawPoints, ...r }) => {
     const problem = datasetProblem(r.dataset, customProblem);
@@ -146,7 +152,9 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc
     const points = rawPoints.map((p) => ({ ...p, label: problem === 'regression' ? p.label / 4 : p.label % k }));
     const loss = losses[lossPick % losses.length]!;
     const outputs = outputsFor(problem, loss);
-    return { ...r, problem, loss, output: outputs[outputPick % outputs.length]!, points };
+    const c = { ...r, problem, loss, output: outputs[outputPick % outputs.length]!, points };
+    // In TF Playground's exact mode a valid config is one the mode holds (tfpgMode.ts).
+    return c.engineMode === 'tfpg' ? { ...toTfpgMode(c).config, points: [] } : c;
   });
 
 const view: fc.Arbitrary<ViewState> = fc.record({

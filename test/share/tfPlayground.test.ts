@@ -20,7 +20,7 @@ describe('TF Playground links', () => {
     expect(r.source).toBe('tfPlayground');
     expect(r.notices).toEqual([]);
     const seed = seedFromString('0.45454');
-    expect(r.config).toEqual({ ...DEFAULT_CONFIG, seed, dataSeed: seed });
+    expect(r.config).toEqual({ ...DEFAULT_CONFIG, seed, dataSeed: seed, tfSeed: '0.45454' });
     expect(outputFor(r.config.problem, r.config.loss)).toEqual({ activation: 'tanh', loss: 'mse' });
     expect(r.config.init).toBe('uniform');
     expect(r.config.optimizer).toBe('sgd');

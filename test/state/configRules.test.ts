@@ -45,3 +45,13 @@ describe('coherentConfig: the XOR table trains on every row', () => {
     expect(apply(DEFAULT_CONFIG, { dataset: 'xorTable', trainPercent: 70 }).trainPercent).toBe(70);
   });
 });
+
+describe('coherentConfig in TF Playground’s exact mode', () => {
+  it('keeps the settings TF Playground lacks at its values whatever is patched', () => {
+    const prev = { ...DEFAULT_CONFIG, engineMode: 'tfpg' as const, tfSeed: '0.12345' };
+    const c = coherentConfig({ ...prev, optimizer: 'adam', features: ['x', 'cosX'] }, { optimizer: 'adam' }, prev);
+    expect(c).toMatchObject({ optimizer: 'sgd', features: ['x'], tfSeed: '0.12345', engineMode: 'tfpg' });
+    const ours = coherentConfig({ ...prev, engineMode: 'ours', optimizer: 'adam' }, { engineMode: 'ours' }, prev);
+    expect(ours.optimizer).toBe('adam');
+  });
+});

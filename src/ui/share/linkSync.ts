@@ -8,7 +8,8 @@ import type { ExperimentConfig } from '../../share/config.ts';
 import type { ViewState } from '../../share/embed.ts';
 import { createHashWriter, decodeHash, POINTS_LINK_LIMIT, readLocation, type DecodeResult } from '../../share/url.ts';
 import { addNotice, dismissNotice, loadExperiment, useStore } from '../../state/store.ts';
-import { clearLoad, reportLoad } from './loadNotice.ts';
+import { enterTfpgMode } from '../../state/tfpg.ts';
+import { clearLoad, reportLoad, reportTfLink } from './loadNotice.ts';
 
 export const LINK_NOTICE_PREFIX = 'link:';
 
@@ -16,10 +17,7 @@ export const LINK_NOTICE_PREFIX = 'link:';
 function apply(result: DecodeResult): void {
   if (result.source !== 'empty') loadExperiment(result.config);
   if (result.source === 'tfPlayground')
-    reportLoad(
-      'Opened a TensorFlow Playground link: same dataset, network and settings (tanh or linear output, squared loss, SGD). The random numbers differ from TF Playground’s.',
-      result.notices,
-    );
+    reportTfLink(result.config.engineMode === 'tfpg', result.notices, enterTfpgMode);
   else if (result.notices.length > 0) reportLoad('Opened the link', result.notices);
   else if (result.source !== 'empty') clearLoad();
 }

@@ -6,7 +6,7 @@
  * here they get the names on the page ("Ratio of training data: 150 → 90 …").
  */
 import type { ConfigNotice } from '../../share/schema.ts';
-import { addNotice, dismissNotice, useStore, type NoticeKind } from '../../state/store.ts';
+import { addNotice, dismissNotice, useStore, type NoticeAction, type NoticeKind } from '../../state/store.ts';
 import { ACTIVATION_LABELS, DATASET_LABELS, FIELD_LABELS, LOSS_LABELS, OPTIMIZER_LABELS } from '../labels.ts';
 
 /** The store key every load's message shares. */
@@ -40,10 +40,38 @@ export function changedCount(n: number): string {
  * Show a load's one message, replacing the previous load's. `title` says what was loaded
  * ("Opened xor.json"); `notices` are what the gate changed. Returns the notice id.
  */
-export function reportLoad(title: string, notices: readonly ConfigNotice[] = [], kind?: NoticeKind): number {
+export function reportLoad(
+  title: string,
+  notices: readonly ConfigNotice[] = [],
+  kind?: NoticeKind,
+  actions?: NoticeAction[],
+): number {
   const lines = notices.map(plainNotice);
   const head = lines.length > 0 ? `${title} · ${changedCount(lines.length)}` : title;
-  return addNotice([head, ...lines].join('\n'), kind ?? (lines.length > 0 ? 'warning' : 'info'), LOAD_NOTICE_KEY);
+  return addNotice(
+    [head, ...lines].join('\n'),
+    kind ?? (lines.length > 0 ? 'warning' : 'info'),
+    LOAD_NOTICE_KEY,
+    actions,
+  );
+}
+
+/**
+ * A TF Playground link's message: in the exact mode, that it trains as TF Playground does; else
+ * that the random numbers differ, with the button that switches to the exact mode.
+ */
+export function reportTfLink(exact: boolean, notices: readonly ConfigNotice[], enterExact: () => void): number {
+  if (exact)
+    return reportLoad(
+      'Opened a TensorFlow Playground link, trained exactly as TF Playground does: same data, same starting weights, same numbers.',
+      notices,
+    );
+  return reportLoad(
+    'Opened a TensorFlow Playground link: same dataset, network and settings (tanh or linear output, squared loss, SGD). The random numbers differ from TF Playground’s.',
+    notices,
+    undefined,
+    [{ label: 'Train exactly as TF Playground', run: enterExact }],
+  );
 }
 
 /** A load that failed: its reasons replace the previous load's message. */
