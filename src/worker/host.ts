@@ -83,6 +83,9 @@ export class TrainerHost {
       case 'requestExport':
         run.sendExport(command.requestId);
         break;
+      case 'setLimit':
+        run.setLimit(command.epoch, command.pause ?? false);
+        break;
     }
   }
 

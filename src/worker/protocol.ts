@@ -117,7 +117,13 @@ export type Command =
   /** The page has drawn snapshot `seq` (flow control, see init). */
   | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
-  | { type: 'requestExport'; runId: RunId; requestId: number };
+  | { type: 'requestExport'; runId: RunId; requestId: number }
+  /**
+   * Lockstep (two runs compared, src/state/lockstep.ts): while running, train no further than epoch
+   * `epoch` and wait there (status stays 'running', no CPU used) until the limit is raised; with
+   * `pause`, pause on reaching it. null: no limit. A step is not limited.
+   */
+  | { type: 'setLimit'; runId: RunId; epoch: number | null; pause?: boolean };
 
 export type CommandType = Command['type'];
 
