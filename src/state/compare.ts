@@ -16,6 +16,8 @@
  */
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { encodeComparePair, SHARED_KEYS } from '../share/compare.ts';
+import { setLinkExtra } from '../share/url.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { cloneConfig } from '../share/schema.ts';
 import type { HistoryPoint } from '../share/file.ts';
@@ -40,22 +42,7 @@ import {
 
 export type { Slot } from './lockstep.ts';
 
-/** Settings both runs share: the data, the seed, the speed and the view. */
-export const SHARED_KEYS = [
-  'dataset',
-  'dataSeed',
-  'noise',
-  'samples',
-  'trainPercent',
-  'classes',
-  'points',
-  'problem',
-  'seed',
-  'speed',
-  'showTestData',
-  'discretize',
-  'theme',
-] as const satisfies readonly (keyof ExperimentConfig)[];
+export { SHARED_KEYS } from '../share/compare.ts';
 
 /** One run's state as the views read it: the store's fields of a run. */
 export type RunSlotState = Pick<PlaygroundState, 'config' | 'runId' | 'run' | 'history' | 'snapshot' | 'runInfo'>;
@@ -129,9 +116,6 @@ function startOther(from: Omit<SecondRun, 'config'> = {}): void {
   sendTo(otherSlot(), init);
 }
 
-/** The second run to start with the next init of the store's run (a comparison file or link). */
-let pendingOther: Omit<SecondRun, 'config'> | null = null;
-
 /** Commands of the store's run: transport through the lockstep, the rest to the run's own worker. */
 function route(command: Command): boolean {
   const ls = lockstep;
@@ -141,9 +125,7 @@ function route(command: Command): boolean {
     // The store's run starts again (Reset, a setting that rebuilds, a load): both start again, in step.
     ls.started(editing, command.runId, command.restore?.epoch ?? 0);
     sendTo(editing, command);
-    const from = pendingOther ?? {};
-    pendingOther = null;
-    startOther(from);
+    startOther();
     return true;
   }
   if (!('runId' in command)) return false;
@@ -297,6 +279,21 @@ export async function startCompare(second?: SecondRun): Promise<void> {
   offStore = store.subscribe(watchStore);
   if (second) startOther(second);
   else startOther(copyOfStoreRun());
+  setLinkExtra(linkPair);
+  touchConfig();
+}
+
+/** The link of a comparison: run A's settings, and B's in the compare pair. */
+function linkPair(): { config: ExperimentConfig; pair: string } | null {
+  const a = slotState('A');
+  const b = slotState('B');
+  if (!a || !b) return null;
+  return { config: a.config, pair: encodeComparePair(a.config, b.config, compareStore.getState().editing) };
+}
+
+/** A new config object with the same settings: the link follows (share/linkSync.ts writes on a config change). */
+function touchConfig(): void {
+  store.setState((s) => ({ config: { ...s.config } }));
 }
 
 /** The store's run as a starting point: its latest weights, trainer state, epoch and history. */
@@ -321,11 +318,6 @@ function settled(): Promise<void> {
     };
     check();
   });
-}
-
-/** Start the comparison's next run (from a file or link) with this second run (used by loadComparison). */
-export function setPendingSecondRun(from: Omit<SecondRun, 'config'> | null): void {
-  pendingOther = from;
 }
 
 /** Edit the other run: the store and this module swap their run state (the workers keep theirs). */
@@ -380,11 +372,12 @@ export function keep(slot: Slot, notice?: string): void {
   client?.terminate();
   client = null;
   lockstep = null;
-  pendingOther = null;
   otherBuffer.clear();
   compareStore.setState({ active: false, editing: 'A', other: null });
   if (slot === 'B') startCurrentRun(true, playing);
   else sendToFirstWorker({ type: 'setLimit', runId: store.getState().runId, epoch: null });
+  setLinkExtra(null);
+  touchConfig();
   if (notice) store.getState().addNotice(notice, 'warning', 'compare-worker');
 }
 
