@@ -52,9 +52,6 @@ export default function CompareBoard({ palette }: { palette: CanvasPalette }) {
   const editing = useCompare((s) => s.editing);
   const configA = useSlot('A', (s) => s.config, store.getState().config);
   const configB = useSlot('B', (s) => s.config, store.getState().config);
-  const historyA = useSlot('A', (s) => s.history, EMPTY);
-  const historyB = useSlot('B', (s) => s.history, EMPTY);
-  const projector = palette.theme === 'projector';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -108,14 +105,7 @@ export default function CompareBoard({ palette }: { palette: CanvasPalette }) {
         <RunCard slot="A" editing={editing === 'A'} palette={palette} />
         <RunCard slot="B" editing={editing === 'B'} palette={palette} />
       </div>
-      <CompareCharts
-        a={historyA}
-        b={historyB}
-        showAccuracy={configA.problem !== 'regression'}
-        colors={palette.chart}
-        fontSize={projector ? 16 : 12}
-        height={projector ? 200 : 150}
-      />
+      <BoardCharts palette={palette} showAccuracy={configA.problem !== 'regression'} />
       <div className="compare-nets">
         <SmallNetwork slot="A" editing={editing === 'A'} palette={palette} />
         <SmallNetwork slot="B" editing={editing === 'B'} palette={palette} />
@@ -124,11 +114,25 @@ export default function CompareBoard({ palette }: { palette: CanvasPalette }) {
   );
 }
 
+/** The charts follow both histories (republished 10 times a second while training); the rest of the board does not. */
+function BoardCharts({ palette, showAccuracy }: { palette: CanvasPalette; showAccuracy: boolean }) {
+  const historyA = useSlot('A', (s) => s.history, EMPTY);
+  const historyB = useSlot('B', (s) => s.history, EMPTY);
+  const projector = palette.theme === 'projector';
+  return (
+    <CompareCharts
+      a={historyA}
+      b={historyB}
+      showAccuracy={showAccuracy}
+      colors={palette.chart}
+      fontSize={projector ? 16 : 12}
+      height={projector ? 200 : 150}
+    />
+  );
+}
+
 function RunCard({ slot, editing, palette }: { slot: Slot; editing: boolean; palette: CanvasPalette }) {
   const config = useSlot(slot, (s) => s.config, store.getState().config);
-  const epoch = useSlot(slot, (s) => s.run.epoch, 0);
-  const testLoss = useSlot(slot, (s) => s.run.testLoss ?? s.run.trainLoss, null);
-  const status = useSlot(slot, (s) => s.run.status, 'idle');
   const { problem, classes } = config;
   return (
     <article
@@ -141,13 +145,7 @@ function RunCard({ slot, editing, palette }: { slot: Slot; editing: boolean; pal
           Run {slot}
           {editing ? <span className="compare-editing-tag"> · editing</span> : null}
         </h3>
-        <span className="compare-stat">
-          Epoch <span data-testid={`compare-epoch-${slot}`}>{formatEpoch(epoch)}</span>
-        </span>
-        <span className="compare-stat">
-          Loss <span data-testid={`compare-loss-${slot}`}>{formatNumber(testLoss)}</span>
-        </span>
-        {status === 'diverged' ? <span className="compare-alert">Diverged</span> : null}
+        <RunStats slot={slot} />
       </header>
       <OutputView
         source={SOURCES[slot]}
@@ -160,6 +158,24 @@ function RunCard({ slot, editing, palette }: { slot: Slot; editing: boolean; pal
         onDiscretize={(discretize) => setConfig({ discretize })}
       />
     </article>
+  );
+}
+
+/** The numbers that change every snapshot, in their own component: the plane is not re-rendered for them. */
+function RunStats({ slot }: { slot: Slot }) {
+  const epoch = useSlot(slot, (s) => s.run.epoch, 0);
+  const testLoss = useSlot(slot, (s) => s.run.testLoss ?? s.run.trainLoss, null);
+  const status = useSlot(slot, (s) => s.run.status, 'idle');
+  return (
+    <>
+      <span className="compare-stat">
+        Epoch <span data-testid={`compare-epoch-${slot}`}>{formatEpoch(epoch)}</span>
+      </span>
+      <span className="compare-stat">
+        Loss <span data-testid={`compare-loss-${slot}`}>{formatNumber(testLoss)}</span>
+      </span>
+      {status === 'diverged' ? <span className="compare-alert">Diverged</span> : null}
+    </>
   );
 }
 
