@@ -14,7 +14,7 @@ export type Slot = 'A' | 'B';
 export const SLOTS: readonly Slot[] = ['A', 'B'];
 
 /** How far (in seconds of the slower run's training) the faster may run ahead before it waits. */
-export const CHUNK_SECONDS = 0.08;
+export const CHUNK_SECONDS = 0.2;
 /** Chunk bounds in epochs: at least a few (few round trips), at most a few thousand (a quick Pause). */
 export const MIN_CHUNK = 4;
 export const MAX_CHUNK = 4000;
