@@ -22,7 +22,7 @@ async function stepBoth(page: Page, n: number) {
   const at = (await epochs(page))!.A;
   await page.evaluate((k) => window.__playground!.getState().step(k), n);
   await expect.poll(() => epochs(page), { timeout: 30_000 }).toEqual({ A: at + n, B: at + n });
-  await expect.poll(() => page.evaluate(() => window.__compare!.slot('B')!.run.status)).toBe('paused');
+  await expect.poll(() => page.evaluate(() => window.__compare!.slot('B')!.snapshot?.status)).toBe('paused');
 }
 
 async function openCompare(page: Page) {
@@ -53,8 +53,9 @@ test('Compare opens two runs; B edited; lockstep keeps both at the same epoch', 
   await app.playButton.click();
   await expect.poll(async () => (await epochs(page))!.A, { timeout: 30_000 }).toBeGreaterThan(50);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect.poll(() => page.evaluate(() => window.__compare!.slot('B')!.run.status)).toBe('paused');
-  await expect.poll(() => page.evaluate(() => window.__compare!.slot('A')!.run.status)).toBe('paused');
+  // Pause stops both at the lockstep limit: each worker's last snapshot says paused, at one epoch.
+  for (const slot of ['A', 'B'] as const)
+    await expect.poll(() => page.evaluate((s) => window.__compare!.slot(s)!.snapshot?.status, slot)).toBe('paused');
   const e = (await epochs(page))!;
   expect(e.A).toBe(e.B);
   await expect(page.getByTestId('compare-epoch-A')).toHaveText(
