@@ -9,12 +9,15 @@
 //   in-app-epochs-default  epochs/s after clicking the page's Play button, default net (5 s)
 //                                                                                   >= half the engine `default` figure
 //   in-app-epochs-large    the same with the `large` net                          >= half the engine `large` figure
+//   in-app-compare         Compare: two `large` runs in lockstep, one worker each  each >= 0.45 x the single run's
+//                          in-app rate (in-app-worker), >= 55 fps, no long task   (scripts/bench-compare.ts)
 // One browser session serves them all. Targets are judged on the wall clock. Beside them, CPU
 // figures from Chromium's counters show the code's own cost when other processes share the cores:
 // main-thread CPU ms per frame (< 16.7 leaves room for 60 fps) and epochs per CPU second of the
 // renderer's non-main threads vs the engine's per CPU second.
 import type { Bench, BenchResult } from './bench.ts';
 import { serveApp } from './bench-server.ts';
+import { measureCompare, type CompareResult } from './bench-compare.ts';
 import {
   DEFAULT_PATCH,
   LARGE_PATCH,
@@ -35,6 +38,8 @@ export interface BrowserFigures {
   /** Play button clicked, epochs counted from the page. */
   playDefault: PlayButtonResult;
   playLarge: PlayButtonResult;
+  /** Two `large` runs in lockstep (Compare), same page, right after `large`. */
+  compare: CompareResult;
 }
 
 export async function measureBrowser(seconds = SECONDS): Promise<BrowserFigures> {
@@ -43,10 +48,11 @@ export async function measureBrowser(seconds = SECONDS): Promise<BrowserFigures>
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: app.url });
     await openForTest(page, '/');
     const large = await measureTraining(page, LARGE_PATCH, seconds);
+    const compare = await measureCompare(page, seconds);
     const largest = await measureTraining(page, LARGEST_PATCH, seconds);
     const playDefault = await measurePlayButton(page, DEFAULT_PATCH, seconds);
     const playLarge = await measurePlayButton(page, LARGE_PATCH, seconds);
-    return { large, largest, playDefault, playLarge };
+    return { large, largest, playDefault, playLarge, compare };
   } finally {
     await app.close();
   }
@@ -162,6 +168,28 @@ export function browserBenches(engine: { default: Engine; large: Engine }): Benc
       },
     },
     playBench('in-app-epochs-default', (f) => f.playDefault, engine.default, measure),
+    {
+      name: 'in-app-compare',
+      async run() {
+        const { large, compare: c } = await measure();
+        const ratio = Math.min(c.workerEpochsPerSecond, c.bEpochsPerSecond) / large.workerEpochsPerSecond;
+        return inApp(
+          'in-app-compare',
+          {
+            fps: round(c.fps),
+            longTasks: c.longTasks,
+            longestTaskMs: round(c.longestTaskMs),
+            aEpochsPerSecond: round(c.workerEpochsPerSecond),
+            bEpochsPerSecond: round(c.bEpochsPerSecond),
+            singleEpochsPerSecond: round(large.workerEpochsPerSecond),
+            ratio: round(ratio, 2),
+            mainThreadCpuMsPerFrame: round(c.mainThreadCpuMsPerFrame),
+          },
+          'each run >= 0.45 x single, >= 55 fps, no long task',
+          ratio >= 0.45 && c.fps >= 55 && c.longTasks === 0,
+        );
+      },
+    },
     playBench('in-app-epochs-large', (f) => f.playLarge, engine.large, measure),
   ];
 }

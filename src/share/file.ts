@@ -25,6 +25,7 @@ import { parameterCount, weightsMismatch, type NestedWeights } from '../nn/netwo
 import type { TrainerState } from '../nn/training.ts';
 import { DEFAULT_CONFIG, networkSizes, type DataPoint, type ExperimentConfig } from './config.ts';
 import { describeValue, validateConfig, type ConfigNotice } from './schema.ts';
+import { COMPARE_VERSION, readCompareField, secondConfig, type Editing } from './compare.ts';
 
 export const FILE_FORMAT = 'nn-playground-experiment';
 export const FILE_VERSION = 1;
@@ -65,6 +66,8 @@ export interface Experiment {
   history: HistoryPoint[];
   trainer?: TrainerState;
   data?: { train: DataPoint[]; test: DataPoint[] };
+  /** A comparison's run B (this experiment is run A), and the run being edited: src/share/compare.ts. */
+  compare?: { editing: Editing; b: Experiment };
 }
 
 export type ReadResult = { ok: true; experiment: Experiment; notices: ConfigNotice[] } | { ok: false; error: string };
@@ -84,6 +87,7 @@ export function experimentJson(e: Experiment): Record<string, unknown> {
   out.epoch = e.epoch;
   out.history = e.history;
   if (e.trainer) out.trainer = e.trainer;
+  if (e.compare) out.compare = { version: COMPARE_VERSION, editing: e.compare.editing, b: experimentJson(e.compare.b) };
   return out;
 }
 
@@ -246,6 +250,17 @@ export function readExperiment(json: unknown): ReadResult {
   if (body.data !== undefined) {
     const d = dataShape.safeParse(body.data);
     if (d.success) experiment.data = d.data;
+  }
+  const cmp = readCompareField(body.compare, notices);
+  if (cmp) {
+    const rb = readExperiment(cmp.b);
+    if (rb.ok) {
+      const b = rb.experiment;
+      delete b.compare;
+      b.config = secondConfig(config, b.config as unknown as Record<string, unknown>).config;
+      notices.push(...rb.notices.map((n) => ({ ...n, message: `B: ${n.message}` })));
+      experiment.compare = { editing: cmp.editing, b };
+    } else notices.push({ field: 'compare', message: `compare: B: ${rb.error} Opened run A alone.` });
   }
   return { ok: true, experiment, notices };
 }

@@ -17,9 +17,23 @@ export function readLocation(): DecodeResult {
   return decodeHash(window.location.hash);
 }
 
+/** Compare's run B rides along in the link: its run A's config and the `compare=` pair (src/share/compare.ts). */
+type LinkExtra = () => { config: ExperimentConfig; pair: string } | null;
+let linkExtra: LinkExtra | null = null;
+export function setLinkExtra(extra: LinkExtra | null): void {
+  linkExtra = extra;
+}
+
+/** The hash of an experiment, with a comparison's second run when there is one. */
+function encodeLink(config: ExperimentConfig, view?: ViewState): EncodeResult {
+  const extra = linkExtra?.();
+  const enc = encodeHash(extra ? extra.config : config, view);
+  return extra ? { ...enc, hash: `${enc.hash}&${extra.pair}` } : enc;
+}
+
 /** The whole URL of an experiment, for copying. */
 export function linkFor(config: ExperimentConfig, view?: ViewState): { url: string } & EncodeResult {
-  const enc = encodeHash(config, view);
+  const enc = encodeLink(config, view);
   const { origin, pathname, search } = window.location;
   return { ...enc, url: `${origin}${pathname}${search}${enc.hash}` };
 }
@@ -49,7 +63,7 @@ export function createHashWriter(delayMs = URL_WRITE_DELAY_MS): HashWriter {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     if (!pending) return;
-    latest = encodeHash(pending.config, pending.view);
+    latest = encodeLink(pending.config, pending.view);
     pending = null;
     replaceHash(latest.hash);
   };

@@ -54,10 +54,19 @@ function dropNotice(key: string): void {
   );
 }
 
+/** Events of a run that is not the store's: Compare's other run (src/state/compare.ts). */
+let otherRun: ((event: WorkerEvent) => void) | null = null;
+export function setOtherRunListener(listener: ((event: WorkerEvent) => void) | null): void {
+  otherRun = listener;
+}
+
 export function receiveEvent(event: WorkerEvent): void {
   const s = store.getState();
   const id = eventRunId(event);
-  if (id !== undefined && id !== s.runId) return;
+  if (id !== undefined && id !== s.runId) {
+    otherRun?.(event);
+    return;
+  }
   switch (event.type) {
     case 'hello':
       if (event.protocol === PROTOCOL_VERSION) setWorkerState('ready');

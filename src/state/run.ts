@@ -16,6 +16,10 @@ let sender: Sender | null = null;
 /** Every epoch's losses, downsampled to a bounded size; `history` in the store is its published copy. */
 export const historyBuffer = new HistoryBuffer();
 let nextRunId = 1;
+/** A fresh run id from the page's one counter (Compare's second run takes its ids here too). */
+export function newRunId(): number {
+  return nextRunId++;
+}
 /** The weights the current run started from (a loaded file), to start it again in a fresh worker. */
 let currentRestore: RestoreState | undefined;
 
@@ -25,6 +29,17 @@ export function runStart(): RestoreState | undefined {
 }
 
 export function send(command: Command): void {
+  if (route?.(command)) return;
+  sender?.(command);
+}
+
+/** Compare (src/state/compare.ts) routes commands to two workers; true: the route took it. */
+let route: ((command: Command) => boolean) | null = null;
+export function setCommandRoute(r: ((command: Command) => boolean) | null): void {
+  route = r;
+}
+/** Straight to the page's first worker (the bridge's), past any route. */
+export function sendToFirstWorker(command: Command): void {
   sender?.(command);
 }
 

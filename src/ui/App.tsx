@@ -1,8 +1,20 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { FeatureName } from '../nn/types.ts';
 import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { PanelId } from '../share/embed.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
+import { useCompare } from '../state/compare.ts';
+import { CompareButton } from './compare/CompareButton.tsx';
 import {
   regenerate,
   reset,
@@ -61,12 +73,15 @@ const liveSource: LiveSource = {
 };
 
 const NONE: ReadonlySet<PanelId> = new Set();
+/** Two runs side by side: a lazy chunk, loaded when Compare is pressed. */
+const CompareBoard = lazy(() => import('./compare/CompareBoard.tsx'));
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
   const config = useStore((s) => s.config);
   const theme = useResolvedTheme(config.theme);
   const palette = paletteFor(theme);
+  const comparing = useCompare((s) => s.active);
   const [announce, setAnnounce] = useState({ text: '', nonce: 0 });
   const [limit, setLimit] = useState<{ where: 'network' | 'features'; text: string } | null>(null);
 
@@ -130,7 +145,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
       <BreakBanner />
       <TfpgBanner />
-      <main className="layout">
+      <main className="layout" data-compare={comparing ? '' : undefined}>
         <div className="col col-left">
           {hidden.has('data') ? null : (
             <DataPanel
@@ -175,10 +190,15 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
           {hidden.has('hyper') ? null : (
             <HyperPanel config={config} onChange={onChange} onProblem={(problem) => setConfig({ problem })} />
           )}
-          {hidden.has('chart') ? null : <ChartContainer palette={palette} problem={config.problem} />}
+          {hidden.has('chart') || comparing ? null : <ChartContainer palette={palette} problem={config.problem} />}
         </div>
         <div className="col col-right">
-          {hidden.has('output') ? null : (
+          {comparing ? (
+            <Suspense fallback={null}>
+              <CompareBoard palette={palette} />
+            </Suspense>
+          ) : null}
+          {hidden.has('output') || comparing ? null : (
             <Panel title="Output" className="output-panel">
               <OutputView
                 source={liveSource}
@@ -193,8 +213,8 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
               />
             </Panel>
           )}
-          {hidden.has('output') ? null : <TableContainer />}
-          {hidden.has('output') || config.problem === 'regression' ? null : <ConfusionContainer />}
+          {hidden.has('output') || comparing ? null : <TableContainer />}
+          {hidden.has('output') || comparing || config.problem === 'regression' ? null : <ConfusionContainer />}
         </div>
       </main>
       <CodeSlot />
@@ -232,6 +252,7 @@ function TopBarContainer(p: {
       onSpeed={setSpeed}
       onTheme={(theme) => setConfig({ theme })}
       toolbar={p.toolbar}
+      compare={<CompareButton />}
     />
   );
 }

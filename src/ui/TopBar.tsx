@@ -23,6 +23,8 @@ export interface TopBarProps {
   onTheme: (t: Theme) => void;
   /** Extra toolbar items (e.g. "Copy link" from the share feature). */
   toolbar?: ReactNode;
+  /** The "Compare" button (src/ui/compare). */
+  compare?: ReactNode;
 }
 
 const THEMES: { value: Theme; label: string }[] = [
@@ -112,6 +114,7 @@ export function TopBar(p: TopBarProps) {
             ))}
           </select>
         </div>
+        {p.compare}
         {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
       </div>
     </header>

@@ -92,6 +92,9 @@ export class TrainerHost {
       case 'requestSpace':
         handleHoodCommand(run.built, run.config, command, this.env);
         break;
+      case 'setLimit':
+        run.setLimit(command.epoch, command.pause ?? false);
+        break;
     }
   }
 

@@ -129,7 +129,13 @@ export type Command =
   /** Check backprop against finite differences on the current minibatch; answered by a 'gradCheck' event. */
   | { type: 'gradCheck'; runId: RunId; requestId: number }
   /** The input plane and training points as hidden layer `layer`'s units A and B see them; answered by a 'space' event. */
-  | { type: 'requestSpace'; runId: RunId; requestId: number; layer: number; unitA: number; unitB: number };
+  | { type: 'requestSpace'; runId: RunId; requestId: number; layer: number; unitA: number; unitB: number }
+  /**
+   * Lockstep (two runs compared, src/state/lockstep.ts): while running, train no further than epoch
+   * `epoch` and wait there (status stays 'running', no CPU used) until the limit is raised; with
+   * `pause`, pause on reaching it. null: no limit. A step is not limited.
+   */
+  | { type: 'setLimit'; runId: RunId; epoch: number | null; pause?: boolean };
 
 export type CommandType = Command['type'];
 

@@ -84,6 +84,9 @@ export class TrainingRun {
   private unacked: number[] = [];
   /** Stop at epoch N / when the test loss falls below x (the config's stop conditions). */
   private readonly stops: StopRule;
+  /** Lockstep: the epoch a running run waits at (protocol.ts setLimit), and whether it pauses there. */
+  private limit = Infinity;
+  private pauseAtLimit = false;
 
   constructor(runId: RunId, config: ExperimentConfig, env: LoopEnv, options: RunOptions = {}) {
     this.runId = runId;
@@ -215,6 +218,31 @@ export class TrainingRun {
     return false;
   }
 
+  /** Lockstep's barrier (protocol.ts setLimit): a run waiting at the old limit goes on, or pauses. */
+  setLimit(epoch: number | null, pause: boolean): void {
+    this.limit = epoch === null || !Number.isFinite(epoch) ? Infinity : Math.max(0, Math.floor(epoch));
+    this.pauseAtLimit = pause;
+    // Waiting at the limit means running with no tick scheduled (atLimit).
+    if (this.status !== 'running' || this.cancel !== null || this.stepTarget !== null) return;
+    if (this.epoch >= this.limit) {
+      if (pause) this.pause();
+      return;
+    }
+    this.repace();
+    this.scheduleTick(0);
+  }
+
+  /**
+   * At the lockstep limit: pause there, or send what was trained and wait (no tick scheduled)
+   * until setLimit raises it. A step ignores the limit.
+   */
+  private atLimit(): boolean {
+    if (this.stepTarget !== null || this.epoch < this.limit) return false;
+    if (this.pauseAtLimit) this.pause();
+    else if (this.history.length > 0) this.sendSnapshot(true);
+    return true;
+  }
+
   /** The page has drawn snapshot `seq`: the next one may stream. */
   ack(seq: number): void {
     this.unacked = this.unacked.filter((s) => s > seq);
@@ -301,7 +329,10 @@ export class TrainingRun {
       this.paceTime = env.now() - 1000 / speed;
       due = this.epoch + 1;
     }
-    while (this.epoch < due) if (!this.trainEpoch()) return;
+    while (this.epoch < due) {
+      if (this.atLimit()) return;
+      if (!this.trainEpoch()) return;
+    }
     const now = env.now();
     const nextEpochAt = this.paceTime + ((this.epoch + 1 - this.paceEpoch) * 1000) / speed;
     let delay = Math.max(0, nextEpochAt - now);
@@ -328,6 +359,7 @@ export class TrainingRun {
         this.finishStep();
         return;
       }
+      if (this.atLimit()) return;
       if (!this.trainEpoch()) return;
       now = env.now();
     } while (now - this.lastSnapshotAt < FRAME_MS || (this.waitingForAck(now) && now - sliceStart < ACK_SLICE_MS));

@@ -8,6 +8,7 @@ import { App } from '../App.tsx';
 import { hiddenControls, hiddenPanels, isHidden, normalizeView, type ViewState } from '../../share/embed.ts';
 import { classroomHidden, setMode, useClassroom } from '../../state/classroom.ts';
 import { useLastExperiment } from '../../state/autosave.ts';
+import { openCompareLink } from '../../state/compareShare.ts';
 import { bootFromLocation, useLinkSync } from './linkSync.ts';
 import { DrawTools, usePlaneClick, type DrawTool } from './DrawTools.tsx';
 import { LessonsButton } from '../lessons/LessonsButton.tsx';
@@ -40,6 +41,8 @@ export function ShareApp() {
   useLinkSync(view, setView);
   // The learner's last experiment back after a reload, unless the link is another one (src/state/autosave.ts).
   useLastExperiment(bootFromLocation());
+  // A comparison link opens the comparison, once the training worker is up (App's effects run first).
+  useEffect(() => void openCompareLink(window.location.hash), []);
 
   useEffect(() => {
     const root = document.documentElement;

@@ -4,11 +4,16 @@
  * epoch, so a restored run continues exactly as the original would.
  */
 import type { Experiment } from '../../share/file.ts';
-import { exportExperiment, useStore } from '../../state/store.ts';
+import { comparisonFile, leaveCompareForFile, openCompareFile } from '../../state/compareShare.ts';
+import { exportExperiment, restoreExperiment as restoreRun, useStore } from '../../state/store.ts';
 import { pointsOfRun } from './points.ts';
 
-/** A file back into the store (one definition for files and the browser's local store). */
-export { restoreExperiment } from '../../state/store.ts';
+/** A file back into the store; a comparison file opens its run B beside it (src/state/compareShare.ts). */
+export function restoreExperiment(e: Experiment): void {
+  leaveCompareForFile();
+  restoreRun(e);
+  if (e.compare) void openCompareFile(e.compare.b, e.compare.editing);
+}
 
 export async function currentExperiment(): Promise<Experiment> {
   const s = await exportExperiment();
@@ -17,5 +22,5 @@ export async function currentExperiment(): Promise<Experiment> {
   if (info) e.data = pointsOfRun(info);
   if (s.weights) e.weights = s.weights;
   if (s.weights && s.trainer) e.trainer = s.trainer;
-  return e;
+  return comparisonFile(e);
 }
