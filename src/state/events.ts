@@ -1,6 +1,7 @@
 /** Every worker event enters the store here. Events of another run are dropped. */
 import { eventRunId, PROTOCOL_VERSION, type Divergence, type RunId, type WorkerEvent } from '../worker/protocol.ts';
 import { settleExport } from './exports.ts';
+import { receiveTrace } from './hood.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
 import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
 
@@ -99,6 +100,9 @@ export function receiveEvent(event: WorkerEvent): void {
     }
     case 'export':
       settleExport(event);
+      return;
+    case 'trace':
+      receiveTrace(event);
       return;
     case 'notice':
       s.addNotice(event.message, 'info', 'worker-notice');

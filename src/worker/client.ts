@@ -52,6 +52,7 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   error: true,
   export: true,
   notice: true,
+  trace: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

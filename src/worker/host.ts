@@ -83,6 +83,9 @@ export class TrainerHost {
       case 'requestExport':
         run.sendExport(command.requestId);
         break;
+      case 'batchStep':
+        run.batchStep(command.explain, command.requestId);
+        break;
     }
   }
 

@@ -16,6 +16,7 @@
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 import type { LayerOffsets, NestedWeights } from '../nn/network.ts';
 import type { TrainerState } from '../nn/training.ts';
+import type { StepTrace } from '../nn/trace.ts';
 import type {
   ActivationName,
   FeatureName,
@@ -73,7 +74,7 @@ export interface RestoreState extends NestedWeights {
   trainer?: TrainerState;
 }
 
-export type { TrainerState };
+export type { TrainerState, StepTrace };
 /** Flat params → nested W and b: the engine's, re-exported for the page. */
 export { unpackParams } from '../nn/network.ts';
 
@@ -117,7 +118,12 @@ export type Command =
   /** The page has drawn snapshot `seq` (flow control, see init). */
   | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
-  | { type: 'requestExport'; runId: RunId; requestId: number };
+  | { type: 'requestExport'; runId: RunId; requestId: number }
+  /**
+   * Pause and train the run's real next minibatch, then a snapshot. With `explain`, the engine
+   * records the step (src/nn/trace.ts) and sends it first, as one 'trace' event with this requestId.
+   */
+  | { type: 'batchStep'; runId: RunId; explain: boolean; requestId: number };
 
 export type CommandType = Command['type'];
 
@@ -204,6 +210,8 @@ export interface Snapshot {
    * `params`: with both, a fresh worker (after a crash or a reload) continues exactly.
    */
   trainer: TrainerState;
+  /** Inside an epoch (after a batch step): minibatches trained of the epoch's `of`. Absent at an epoch boundary. */
+  batch?: { done: number; of: number };
 }
 
 /**
@@ -234,6 +242,8 @@ export type WorkerEvent =
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
+  /** The recorded minibatch step of a 'batchStep' with `explain` (StepTrace: the engine's numbers). */
+  | { type: 'trace'; runId: RunId; requestId: number; trace: StepTrace }
   /** Something the person should know that is not an error (e.g. nothing to train on yet). */
   | { type: 'notice'; runId: RunId; message: string }
   /**
@@ -290,6 +300,7 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'status':
     case 'error':
     case 'export':
+    case 'trace':
     case 'notice':
       return event.runId;
     case 'hello':
