@@ -35,6 +35,8 @@ export interface HoodState {
   sample: number;
   /** requestId of the explain step waited for, or null. */
   pending: number | null;
+  /** The point under the pointer on the output plane (data coordinates), while the panel is open. */
+  point: { x: number; y: number } | null;
 }
 
 const initial: HoodState = {
@@ -46,6 +48,7 @@ const initial: HoodState = {
   focusInput: null,
   sample: 0,
   pending: null,
+  point: null,
 };
 
 export const hoodStore = createStore<HoodState>()(() => ({ ...initial }));
@@ -65,6 +68,21 @@ export function setFocus(focus: UnitRef | null, input: number | null = null): vo
 }
 export function setSample(sample: number): void {
   hoodStore.setState({ sample });
+}
+/** The output plane's pointer (OutputView): kept only while the panel is open, so it costs nothing otherwise. */
+export function notePlanePoint(x: number, y: number): void {
+  if (hoodStore.getState().open) hoodStore.setState({ point: { x, y } });
+}
+/**
+ * A unit or link clicked in the diagram (layer: weight layer; input: the link's, or null): focused
+ * while the panel is open (true), so the diagram does not open its editor; false otherwise.
+ */
+export function focusFromDiagram(layer: number, unit: number, input: number | null): boolean {
+  const h = hoodStore.getState();
+  if (!h.open || h.tab !== 'step') return false;
+  const phase = h.phase && h.phase.layer !== undefined ? { ...h.phase, layer } : h.phase;
+  hoodStore.setState({ focus: { layer, unit }, focusInput: input, phase });
+  return true;
 }
 export function setTab(tab: HoodTab): void {
   hoodStore.setState({ tab });

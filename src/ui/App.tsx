@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { FeatureName } from '../nn/types.ts';
 import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { PanelId } from '../share/embed.ts';
@@ -32,6 +42,7 @@ import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
+import { batchStep, explainStep, useHood } from '../state/hood.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 export interface AppProps {
@@ -55,6 +66,8 @@ const liveSource: LiveSource = {
 };
 
 const NONE: ReadonlySet<PanelId> = new Set();
+/** Under the hood: its own chunk (with Temml), loaded when first opened. */
+const HoodPanel = lazy(() => import('./hood/HoodPanel.tsx'));
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
@@ -113,6 +126,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
     <div className="app">
       <TopBarContainer theme={config.theme} speed={config.speed} toolbar={toolbar} />
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
+      <HoodSlot />
       <main className="layout">
         <div className="col col-left">
           {hidden.has('data') ? null : (
@@ -198,6 +212,7 @@ function TopBarContainer(p: {
   const status = useStore((s) => s.run.status);
   // Numbers that change every frame while training are re-read 10×/s: enough to read, a quarter of the renders.
   const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
+  const batch = useStore((s) => s.snapshot?.batch ?? null);
   return (
     <TopBar
       status={status}
@@ -208,12 +223,24 @@ function TopBarContainer(p: {
       theme={p.theme}
       onTogglePlay={togglePlay}
       onStep={() => step()}
+      onExplainStep={explainStep}
+      onBatchStep={batchStep}
+      batch={batch}
       onReset={reset}
       onSpeed={setSpeed}
       onTheme={(theme) => setConfig({ theme })}
       toolbar={p.toolbar}
     />
   );
+}
+
+function HoodSlot() {
+  const open = useHood((s) => s.open);
+  return open ? (
+    <Suspense fallback={null}>
+      <HoodPanel />
+    </Suspense>
+  ) : null;
 }
 
 /** A value from the store re-read at most every `ms` (the confusion matrix changes every frame). */

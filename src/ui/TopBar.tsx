@@ -15,6 +15,11 @@ export interface TopBarProps {
   theme: Theme;
   onTogglePlay: () => void;
   onStep: () => void;
+  /** Train the next minibatch and show every number of it (Under the hood); and without showing. */
+  onExplainStep?: () => void;
+  onBatchStep?: () => void;
+  /** Inside an epoch: minibatches trained of the epoch's count. */
+  batch?: { done: number; of: number } | null;
   onReset: () => void;
   onSpeed: (s: Speed) => void;
   onTheme: (t: Theme) => void;
@@ -53,6 +58,21 @@ export function TopBar(p: TopBarProps) {
         <button type="button" onClick={p.onStep} title="Step one epoch (S)" data-control="step">
           Step
         </button>
+        {p.onExplainStep ? (
+          <button
+            type="button"
+            onClick={p.onExplainStep}
+            title="Train the next minibatch and show every number of it"
+            data-control="explain"
+          >
+            Explain step
+          </button>
+        ) : null}
+        {p.onBatchStep ? (
+          <button type="button" onClick={p.onBatchStep} title="Train the next minibatch only" data-control="batch-step">
+            Batch step
+          </button>
+        ) : null}
         <button type="button" onClick={p.onReset} title="Reset the weights (R)" data-control="reset">
           Reset
         </button>
@@ -62,6 +82,17 @@ export function TopBar(p: TopBarProps) {
           <dt>Epoch</dt>
           <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
         </div>
+        {p.batch ? (
+          <div
+            className="stat"
+            title={`${p.epoch} epochs done, then ${p.batch.done} of the next epoch's ${p.batch.of} minibatches`}
+          >
+            <dt>Batch</dt>
+            <dd data-testid="batch">
+              {p.batch.done} of {p.batch.of}
+            </dd>
+          </div>
+        ) : null}
         <div className="stat">
           <dt>Train loss</dt>
           <dd data-testid="train-loss">{formatNumber(p.trainLoss)}</dd>
