@@ -27,6 +27,8 @@ export interface HoodState {
   tab: HoodTab;
   phase: ExplainPhase | null;
   trace: StepTrace | null;
+  /** The run the trace belongs to: a new run (Reset, a new network, a loaded file) makes it stale. */
+  traceRunId: number;
   /** The focused unit; null: the (first) output unit. */
   focus: UnitRef | null;
   /** The focused input of the focused unit (a clicked link), or null. */
@@ -44,6 +46,7 @@ const initial: HoodState = {
   tab: 'step',
   phase: null,
   trace: null,
+  traceRunId: 0,
   focus: null,
   focusInput: null,
   sample: 0,
@@ -105,7 +108,21 @@ export function receiveTrace(event: Extract<WorkerEvent, { type: 'trace' }>): vo
   const h = hoodStore.getState();
   if (h.pending !== event.requestId) return;
   const sample = Math.min(h.sample, event.trace.m - 1);
-  hoodStore.setState({ trace: event.trace, pending: null, phase: { kind: 'forward', layer: 0 }, sample });
+  hoodStore.setState({
+    trace: event.trace,
+    traceRunId: event.runId,
+    pending: null,
+    phase: { kind: 'forward', layer: 0 },
+    sample,
+  });
+}
+
+/** The explained step's trace when it belongs to the current run, else null (a hook). */
+export function useTrace(): StepTrace | null {
+  const trace = useZustandStore(hoodStore, (s) => s.trace);
+  const of = useZustandStore(hoodStore, (s) => s.traceRunId);
+  const runId = useZustandStore(store, (s) => s.runId);
+  return of === runId ? trace : null;
 }
 
 function useBoundHood<T>(selector: (s: HoodState) => T): T {

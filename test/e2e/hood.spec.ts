@@ -55,7 +55,7 @@ test('a network loaded from a file is explained step by step with the engine num
   await expect(region).toBeVisible();
   const phase = page.getByTestId('hood-phase');
   await expect(phase).toHaveText('Forward · layer 1 of 3 · phase 1 of 13');
-  await expect(page.getByTestId('hood-batch')).toHaveText('Epoch 4 · batch 1 of 13 · 8 samples');
+  await expect(page.getByTestId('hood-batch')).toHaveText('Minibatch 1 of 13 in epoch 4 · 8 samples');
   await expect(page.getByTestId('batch')).toHaveText('1 of 13');
   await expect(region.locator('math').first()).toBeVisible();
 

@@ -4,14 +4,14 @@
  * much its weight changed (the trace's step, |w before − w after|). Reads useHood only; an SVG
  * that takes no pointer events, so the diagram's clicks and hovers go through.
  */
-import { useHood } from '../../state/hood.ts';
+import { useHood, useTrace } from '../../state/hood.ts';
 import type { DiagramLayout } from '../../viz/diagram.ts';
 import { weightIndex } from '../../viz/diagram.ts';
 import './DiagramHighlight.css';
 
 export function DiagramHighlight({ layout, sizes }: { layout: DiagramLayout; sizes: readonly number[] }) {
   const open = useHood((s) => s.open);
-  const trace = useHood((s) => s.trace);
+  const trace = useTrace();
   const phase = useHood((s) => s.phase);
   const focus = useHood((s) => s.focus);
   if (!open || !trace || !phase || trace.sizes.join() !== sizes.join()) return null;

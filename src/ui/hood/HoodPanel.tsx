@@ -15,6 +15,7 @@ import {
   setSample,
   setTab,
   useHood,
+  useTrace,
   type HoodTab,
 } from '../../state/hood.ts';
 import { MathLines } from './MathLines.tsx';
@@ -56,7 +57,7 @@ export default function HoodPanel() {
 }
 
 function StepView() {
-  const trace = useHood((s) => s.trace);
+  const trace = useTrace();
   const pending = useHood((s) => s.pending);
   const phase = useHood((s) => s.phase);
   const focus = useHood((s) => s.focus);
@@ -122,7 +123,7 @@ function StepView() {
           Next
         </button>
         <span className="hood-where" data-testid="hood-batch">
-          Epoch {trace.epoch + 1} · batch {trace.batch} of {trace.batches} · {trace.m} samples
+          Minibatch {trace.batch} of {trace.batches} in epoch {trace.epoch + 1} · {trace.m} samples
         </span>
         <label className="hood-sample">
           Sample{' '}

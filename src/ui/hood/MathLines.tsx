@@ -3,7 +3,8 @@ import temml from 'temml';
 import { memo } from 'react';
 
 function toMathML(tex: string): string {
-  return temml.renderToString(tex, { displayMode: true, throwOnError: false, annotate: true });
+  // Inline math in display style: each line starts at the left edge, like worked steps on paper.
+  return temml.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, annotate: true });
 }
 
 export const MathLines = memo(function MathLines({ tex }: { tex: readonly string[] }) {
