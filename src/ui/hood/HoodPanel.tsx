@@ -76,7 +76,7 @@ function StepView() {
   useEffect(() => {
     if (!trace) return;
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
+      const el = e.target instanceof HTMLElement ? e.target : null;
       if (el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName))) return;
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
         if (el?.closest('.plane, [role="slider"]')) return;
