@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
+import './hood/hoodButtons.css';
 import { StopSlider } from './settingsControls.tsx';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
@@ -58,21 +59,32 @@ export function TopBar(p: TopBarProps) {
         <button type="button" onClick={p.onStep} title="Step one epoch (S)" data-control="step">
           Step
         </button>
-        {p.onExplainStep ? (
-          <button
-            type="button"
-            onClick={p.onExplainStep}
-            title="Train the next minibatch and show every number of it"
-            data-control="explain"
-          >
-            Explain step
-          </button>
-        ) : null}
-        {p.onBatchStep ? (
-          <button type="button" onClick={p.onBatchStep} title="Train the next minibatch only" data-control="batch-step">
-            Batch step
-          </button>
-        ) : null}
+        <span className="hood-btns">
+          {p.onExplainStep ? (
+            <button
+              type="button"
+              className="hood-btn"
+              onClick={p.onExplainStep}
+              title="Train the next minibatch and show every number of it"
+              aria-label="Explain step"
+              data-control="explain"
+            >
+              Explain<span className="hood-btn-more"> step</span>
+            </button>
+          ) : null}
+          {p.onBatchStep ? (
+            <button
+              type="button"
+              className="hood-btn"
+              onClick={p.onBatchStep}
+              title="Train the next minibatch only"
+              aria-label="Batch step"
+              data-control="batch-step"
+            >
+              Batch<span className="hood-btn-more"> step</span>
+            </button>
+          ) : null}
+        </span>
         <button type="button" onClick={p.onReset} title="Reset the weights (R)" data-control="reset">
           Reset
         </button>
