@@ -9,6 +9,9 @@
  * output for l = L−1); inputs of layer l are a^(l−1) (the features x for l = 0).
  */
 import type { StepTrace } from '../nn/trace.ts';
+import { fact, fmt, p, sumTerms } from './format.ts';
+
+export { fmt, fmtPlain, MAX_TERMS } from './format.ts';
 
 export type PhaseKind = 'forward' | 'loss' | 'backward' | 'gradients' | 'update';
 export interface Phase {
@@ -38,9 +41,6 @@ export interface Focus {
   sample: number;
 }
 
-/** Terms written out in full before "+ k more". */
-export const MAX_TERMS = 9;
-
 /** Every phase of a trace's step, in order: forward per layer, loss, backward output→first, gradients, update per layer. */
 export function phasesOf(layers: number): Phase[] {
   const p: Phase[] = [];
@@ -68,28 +68,6 @@ export function phaseLabel(phase: Phase, layers: number): string {
   return `${KIND_NAMES[phase.kind]}${where} · phase ${at + 1} of ${all.length}`;
 }
 
-/** 4 significant digits; TeX (×10^k) outside [1e-3, 1e5). */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const ax = Math.abs(x);
-  if (ax >= 1e-3 && ax < 1e5) return String(Number(x.toPrecision(4)));
-  const [m, e] = x.toExponential(3).split('e');
-  return `${String(Number(m))}\\times 10^{${Number(e)}}`;
-}
-/** A number inside a product: negatives in parentheses. */
-function p(x: number): string {
-  const s = fmt(x);
-  return x < 0 || s.includes('times') ? `(${s})` : s;
-}
-/** fmt as plain text (1.5e-7), for the facts list. */
-export function fmtPlain(x: number): string {
-  return fmt(x).replace('\\times 10^{', 'e').replace('}', '');
-}
-function fact(label: string, value: number): Fact {
-  return { label, value, shown: fmtPlain(value) };
-}
-
 const ACT_TEX: Record<string, string> = {
   tanh: '\\tanh',
   sigmoid: '\\sigma',
@@ -102,22 +80,6 @@ const ACT_TEX: Record<string, string> = {
   softmax: '\\operatorname{softmax}',
 };
 const actTex = (name: string) => ACT_TEX[name] ?? `\\operatorname{${name}}`;
-
-/** Σ of terms as TeX: the MAX_TERMS largest in magnitude, then "+ k more (= s)". */
-function sumTerms(terms: { tex: string; value: number }[]): string {
-  if (terms.length === 0) return '0';
-  const order = terms.map((_, k) => k);
-  if (terms.length > MAX_TERMS) order.sort((a, b) => Math.abs(terms[b]!.value) - Math.abs(terms[a]!.value));
-  const shown = order.slice(0, MAX_TERMS);
-  const rest = order.slice(MAX_TERMS);
-  let tex = shown.map((k) => terms[k]!.tex).join(' + ');
-  if (rest.length > 0) {
-    let s = 0;
-    for (const k of rest) s += terms[k]!.value;
-    tex += ` + \\underbrace{\\cdots}_{${rest.length}\\text{ more}\\,=\\,${fmt(s)}}`;
-  }
-  return tex;
-}
 
 interface Ctx {
   t: StepTrace;
