@@ -77,8 +77,7 @@ export function optimizerStep(
     const b2 = h.beta2;
     const eps = h.eps;
     state.t += 1;
-    const c1 = 1 / (1 - Math.pow(b1, state.t));
-    const c2 = 1 / (1 - Math.pow(b2, state.t));
+    const { c1, c2 } = adamCorrections(b1, b2, state.t);
     for (let i = 0; i < len; i++) {
       const g = grads[i]!;
       const mi = b1 * m[i]! + (1 - b1) * g;
@@ -92,13 +91,23 @@ export function optimizerStep(
   }
 }
 
+/** Adam's bias corrections at step t: m̂ = m·c1, v̂ = v·c2. */
+export function adamCorrections(beta1: number, beta2: number, t: number): { c1: number; c2: number } {
+  return { c1: 1 / (1 - Math.pow(beta1, t)), c2: 1 / (1 - Math.pow(beta2, t)) };
+}
+
+/** The factor clipping by global norm multiplies every gradient by (1: not clipped). */
+export function clipFactor(norm: number, maxNorm: number): number {
+  return maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1;
+}
+
 /** Scale grads so their global L2 norm is at most maxNorm (0 or less: off). Returns the norm before clipping. */
 export function clipGradNorm(grads: Float64Array, maxNorm: number): number {
   let s = 0;
   for (let i = 0; i < grads.length; i++) s += grads[i]! * grads[i]!;
   const norm = Math.sqrt(s);
-  if (maxNorm > 0 && norm > maxNorm) {
-    const c = maxNorm / (norm + 1e-6);
+  const c = clipFactor(norm, maxNorm);
+  if (c !== 1) {
     for (let i = 0; i < grads.length; i++) grads[i] = grads[i]! * c;
   }
   return norm;

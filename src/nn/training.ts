@@ -12,14 +12,15 @@
  * Reported losses (epoch() and evaluate()) are the data loss alone, without the regularization
  * penalty (regularization.ts has regularizationPenalty for the full objective).
  *
- * A glass-box trace of one step (for later) replays trainBatch's phases on a copy: the workspace
- * (pass.ts) already holds every z, a, f'(z) and delta, and grads/optimizer state are flat arrays,
- * so recording is copying them between phases, outside this hot loop.
+ * batchStep() trains one minibatch and may record a glass-box trace of it (trace.ts): the trainer
+ * then sits inside the epoch (batchPos), and the next batchStep() or epoch() goes on from there,
+ * adding the same losses in the same order, so the run is bit for bit the one without the stop.
  */
 import { lossCode, lossDelta, lossSum } from './losses.ts';
 import { countCorrect, isClassifier } from './metrics.ts';
 import { outputSize, inputSize, type Network } from './network.ts';
 import {
+  clipFactor,
   clipGradNorm,
   createOptimizerState,
   optimizerCode,
@@ -31,8 +32,12 @@ import { backwardBroken, BREAK_NONE, breakCode, type BreakKind } from './breakag
 import { backward, createWorkspace, forward, type DropoutSource, type Workspace } from './pass.ts';
 import { addRegularizationGrad, regularizationCode } from './regularization.ts';
 import { createRng, type Rng } from './rng.ts';
+import { checkTrainerState, type TrainerState } from './trainerState.ts';
+import { traceAfter, traceBefore, traceGrads, type StepTrace } from './trace.ts';
 import { scheduledRate } from './schedules.ts';
 import type { LossName, OptimizerName, RegularizationName, ScheduleName } from './types.ts';
+
+export type { TrainerState };
 
 export interface TrainOptions {
   loss: LossName;
@@ -125,17 +130,11 @@ function checkData(net: Network, d: Data): void {
     throw new Error(`Data y holds ${d.y.length} values, need ${d.n} × ${outputSize(net)}`);
 }
 
-/**
- * Everything beyond the weights and epochCount that the next epoch depends on: restoring it (with
- * the weights) makes a saved run continue exactly as the original would. Plain arrays (JSON-able).
- */
-export interface TrainerState {
-  /** The shuffle/dropout RNG's 32-bit state. */
-  rng: number;
-  /** The training-set order the next shuffle starts from: a permutation of 0..n-1. */
-  order: number[];
-  /** Optimizer moments (one per parameter each) and step count. */
-  optimizer: { m: number[]; v: number[]; t: number };
+/** What one batchStep() did: its minibatch's mean data loss, and the epoch's result when it ended one. */
+export interface BatchResult {
+  loss: number;
+  samples: number;
+  epochDone: EpochResult | null;
 }
 
 export class Trainer {
@@ -153,6 +152,10 @@ export class Trainer {
   private rng: Rng;
   private order: Int32Array;
   private ws: Workspace;
+  /** The epoch in progress: next minibatch's start in `order` (0: at a boundary), batches done, their loss sum. */
+  private batchPos = 0;
+  private batchesDone = 0;
+  private partialLoss = 0;
   private readonly evalWs: Workspace;
   private readonly opt: OptimizerState;
   private lossC: number;
@@ -233,35 +236,33 @@ export class Trainer {
 
   /** A copy of the state the next epoch depends on (see TrainerState). */
   saveState(): TrainerState {
-    return {
+    const s: TrainerState = {
       rng: this.rng.state(),
       order: Array.from(this.order),
       optimizer: { m: Array.from(this.opt.m), v: Array.from(this.opt.v), t: this.opt.t },
     };
+    if (this.batchPos > 0) s.batch = { pos: this.batchPos, batches: this.batchesDone, lossSum: this.partialLoss };
+    return s;
+  }
+
+  /** Where the trainer is inside the epoch: minibatches done and the epoch's count at the current batch size. */
+  get position(): { batches: number; of: number } {
+    const left = Math.ceil((this.data.n - this.batchPos) / this.opts.batchSize);
+    return { batches: this.batchesDone, of: this.batchesDone + left };
   }
 
   /** Continue from a saved state; throws (changing nothing) when it does not fit this network and data. */
   restoreState(s: TrainerState): void {
-    const n = this.data.n;
-    const p = this.net.params.length;
-    if (!(Number.isInteger(s.rng) && s.rng >= 0 && s.rng <= 0xffffffff))
-      throw new Error(`rng state must be a uint32, got ${s.rng}`);
-    if (s.order.length !== n) throw new Error(`order must hold the ${n} training samples, got ${s.order.length}`);
-    const seen = new Uint8Array(n);
-    for (const i of s.order) {
-      if (!(Number.isInteger(i) && i >= 0 && i < n) || seen[i])
-        throw new Error('order must be a permutation of the training samples');
-      seen[i] = 1;
-    }
-    const { m, v, t } = s.optimizer;
-    if (m.length !== p || v.length !== p) throw new Error(`optimizer moments must hold ${p} values each`);
-    if (!(Number.isInteger(t) && t >= 0)) throw new Error(`optimizer step count must be a whole number, got ${t}`);
-    if (![...m, ...v].every(Number.isFinite)) throw new Error('optimizer moments must be finite numbers');
+    checkTrainerState(s, this.data.n, this.net.params.length);
+    const bt = s.batch ?? { pos: 0, batches: 0, lossSum: 0 };
+    this.batchPos = bt.pos;
+    this.batchesDone = bt.batches;
+    this.partialLoss = bt.lossSum;
     this.rng = createRng(s.rng);
     this.order = Int32Array.from(s.order);
-    this.opt.m.set(m);
-    this.opt.v.set(v);
-    this.opt.t = t;
+    this.opt.m.set(s.optimizer.m);
+    this.opt.v.set(s.optimizer.v);
+    this.opt.t = s.optimizer.t;
   }
 
   /**
@@ -276,27 +277,18 @@ export class Trainer {
     this.opt.v[index] = 0;
   }
 
+  /** Train the rest of the epoch (all of it at a boundary). */
   epoch(): EpochResult {
     const n = this.data.n;
-    const lr = scheduledRate(this.opts.schedule, this.opts.learningRate, this.epochCount);
-    const order = this.order;
-    const rng = this.rng;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    const lr = this.beginBatch();
     const b = this.opts.batchSize;
-    const cap = Math.min(b, n);
-    if (this.ws.capacity < cap) this.ws = createWorkspace(this.net, cap);
-    let total = 0;
-    let seen = 0;
+    let total = this.partialLoss;
+    let seen = this.batchPos;
     let finite = true;
-    for (let start = 0; start < n; start += b) {
+    for (let start = this.batchPos; start < n; start += b) {
       const m = Math.min(b, n - start);
       this.gather(start, m);
-      const loss = this.trainBatch(m, lr);
+      const loss = this.trainBatch(m, lr, null);
       total += loss;
       seen += m;
       if (!Number.isFinite(loss)) {
@@ -304,9 +296,61 @@ export class Trainer {
         break;
       }
     }
-    if (finite) finite = allFinite(this.net.params);
+    return this.endEpoch(total, seen, finite, lr);
+  }
+
+  /**
+   * Train the next minibatch only (shuffling first at an epoch boundary), recording it into
+   * `trace` when given. Ends the epoch (as epoch() would) when it was the last one or not finite.
+   */
+  batchStep(trace: StepTrace | null = null): BatchResult {
+    const n = this.data.n;
+    if (n === 0) return { loss: NaN, samples: 0, epochDone: this.epoch() };
+    const lr = this.beginBatch();
+    const start = this.batchPos;
+    const m = Math.min(this.opts.batchSize, n - start);
+    if (trace) {
+      const { batches, of } = this.position;
+      Object.assign(trace, { options: { ...this.opts }, learningRate: lr, epoch: this.epochCount });
+      Object.assign(trace, { batch: batches + 1, batches: of });
+      trace.rows.set(this.order.subarray(start, start + m));
+    }
+    this.gather(start, m);
+    const loss = this.trainBatch(m, lr, trace);
+    this.partialLoss += loss;
+    this.batchesDone++;
+    this.batchPos = start + m;
+    const finite = Number.isFinite(loss);
+    const done = !finite || this.batchPos >= n;
+    const epochDone = done ? this.endEpoch(this.partialLoss, this.batchPos, finite, lr) : null;
+    return { loss: loss / m, samples: m, epochDone };
+  }
+
+  /** The epoch's rate; at a boundary, shuffle (Fisher–Yates over the previous order) first. */
+  private beginBatch(): number {
+    const n = this.data.n;
+    if (this.batchPos === 0) {
+      const order = this.order;
+      const rng = this.rng;
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        const t = order[i]!;
+        order[i] = order[j]!;
+        order[j] = t;
+      }
+    }
+    const cap = Math.min(this.opts.batchSize, n);
+    if (this.ws.capacity < cap) this.ws = createWorkspace(this.net, cap);
+    return scheduledRate(this.opts.schedule, this.opts.learningRate, this.epochCount);
+  }
+
+  private endEpoch(total: number, seen: number, finite: boolean, lr: number): EpochResult {
+    this.batchPos = 0;
+    this.batchesDone = 0;
+    this.partialLoss = 0;
+    const ok = finite && allFinite(this.net.params);
     this.epochCount++;
-    return { epoch: this.epochCount, loss: seen > 0 ? total / seen : NaN, finite, learningRate: lr };
+    return { epoch: this.epochCount, loss: seen > 0 ? total / seen : NaN, finite: ok, learningRate: lr };
   }
 
   /** Copy the rows order[start .. start+m) of the training set into the workspace's x and y. */
@@ -325,11 +369,12 @@ export class Trainer {
   }
 
   /** One update from the m samples in the workspace; returns their summed data loss (before the update). */
-  private trainBatch(m: number, lr: number): number {
+  private trainBatch(m: number, lr: number, trace: StepTrace | null): number {
     const net = this.net;
     const ws = this.ws;
     const o = this.opts;
     const last = net.layers.length - 1;
+    if (trace) traceBefore(trace, net, this.opt, m);
     forward(net, ws, ws.x, m, true, o.dropout, this.dropoutSource ?? this.rng);
     const loss = lossSum(this.lossC, this.outAct, ws.z[last]!, ws.a[last]!, ws.y, m, this.outputs);
     lossDelta(this.lossC, this.outAct, ws.a[last]!, ws.y, ws.dadz[last]!, ws.delta[last]!, m, this.outputs, 1 / m);
@@ -337,12 +382,17 @@ export class Trainer {
     if (this.breakC === BREAK_NONE) backward(net, ws, ws.x, m);
     else
       backwardBroken(net, ws, ws.x, m, this.breakC, { loss: this.lossC, act: this.outAct, y: ws.y, k: this.outputs });
+    if (trace) traceGrads(trace, 'data', net.grads);
     addRegularizationGrad(net, this.regC, o.regularizationRate);
-    if (o.clipNorm > 0) {
+    if (trace) traceGrads(trace, 'reg', net.grads);
+    if (o.clipNorm > 0 || trace) {
       const norm = clipGradNorm(net.grads, o.clipNorm);
-      this.clipScale = norm > o.clipNorm ? o.clipNorm / (norm + 1e-6) : 1;
+      this.clipScale = clipFactor(norm, o.clipNorm);
+      if (trace) Object.assign(trace, { gradNorm: norm, clipFactor: this.clipScale });
     } else this.clipScale = 1;
+    if (trace) traceGrads(trace, 'final', net.grads);
     optimizerStep(this.optC, net.params, net.grads, this.opt, lr, o);
+    if (trace) traceAfter(trace, net, ws, this.opt, { loss: this.lossC, optimizer: this.optC, outAct: this.outAct });
     return loss;
   }
 

@@ -137,6 +137,7 @@ const trainerShape = z.object({
   rng: z.number().int().min(0).max(0xffffffff),
   order: z.array(z.number().int().min(0)),
   optimizer: z.object({ m: z.array(num), v: z.array(num), t: z.number().int().min(0) }),
+  batch: z.object({ pos: z.number().int().min(1), batches: z.number().int().min(1), lossSum: num }).optional(),
 }) satisfies z.ZodType<TrainerState>;
 const dataShape = z.object({
   train: z.array(z.object({ x: num, y: num, label: num })),

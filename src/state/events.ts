@@ -4,6 +4,7 @@ import type { StopReason } from '../worker/stopRule.ts';
 import { settleExport } from './exports.ts';
 import { hoodRunStarted, receiveHoodEvent } from './gradcheck.ts';
 import { addGradFlow } from './gradflow.ts';
+import { receiveTrace } from './hood.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
 import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
 
@@ -131,6 +132,9 @@ export function receiveEvent(event: WorkerEvent): void {
     case 'gradCheck':
     case 'space':
       receiveHoodEvent(event);
+      return;
+    case 'trace':
+      receiveTrace(event);
       return;
     case 'notice':
       s.addNotice(event.message, 'info', 'worker-notice');

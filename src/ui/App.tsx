@@ -47,6 +47,7 @@ import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
+import { batchStep, explainStep, useHood } from '../state/hood.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { BreakBanner } from './hood/BreakBanner.tsx';
 import { GradFlowSection } from './hood/GradFlowChart.tsx';
@@ -75,6 +76,8 @@ const liveSource: LiveSource = {
 const NONE: ReadonlySet<PanelId> = new Set();
 /** Two runs side by side: a lazy chunk, loaded when Compare is pressed. */
 const CompareBoard = lazy(() => import('./compare/CompareBoard.tsx'));
+/** Under the hood: its own chunk (with Temml), loaded when first opened. */
+const HoodPanel = lazy(() => import('./hood/HoodPanel.tsx'));
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
@@ -145,6 +148,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
       <div className="notices-slot">{notices ?? <StoreNotices />}</div>
       <BreakBanner />
       <TfpgBanner />
+      <HoodSlot />
       <main className="layout" data-compare={comparing ? '' : undefined}>
         <div className="col col-left">
           {hidden.has('data') ? null : (
@@ -238,6 +242,7 @@ function TopBarContainer(p: {
   const status = useStore((s) => s.run.status);
   // Numbers that change every frame while training are re-read 10×/s: enough to read, a quarter of the renders.
   const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
+  const batch = useStore((s) => s.snapshot?.batch ?? null);
   return (
     <TopBar
       status={status}
@@ -248,6 +253,9 @@ function TopBarContainer(p: {
       theme={p.theme}
       onTogglePlay={togglePlay}
       onStep={() => step()}
+      onExplainStep={explainStep}
+      onBatchStep={batchStep}
+      batch={batch}
       onReset={reset}
       onSpeed={setSpeed}
       onTheme={(theme) => setConfig({ theme })}
@@ -255,6 +263,15 @@ function TopBarContainer(p: {
       compare={<CompareButton />}
     />
   );
+}
+
+function HoodSlot() {
+  const open = useHood((s) => s.open);
+  return open ? (
+    <Suspense fallback={null}>
+      <HoodPanel />
+    </Suspense>
+  ) : null;
 }
 
 /** A value from the store re-read at most every `ms` (the confusion matrix changes every frame). */

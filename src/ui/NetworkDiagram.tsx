@@ -17,6 +17,8 @@ import { WeightEditor, type Editor } from './WeightEditor.tsx';
 import { pause, play, useStore } from '../state/store.ts';
 import { focusUnit } from './planeFocus.ts';
 import './NetworkDiagram.css';
+import { focusFromDiagram } from '../state/hood.ts';
+import { DiagramHighlight } from './hood/DiagramHighlight.tsx';
 
 export interface NetworkDiagramProps {
   source: LiveSource;
@@ -186,6 +188,13 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     const t = findTarget(x, y);
     if (!t) return;
     const s = p.source.get();
+    // Under the hood open: a click focuses the unit (or link) whose numbers the panel shows.
+    if (
+      t.kind === 'link'
+        ? focusFromDiagram(t.link.layer, t.link.to, t.link.from)
+        : t.node.layer > 0 && focusFromDiagram(t.node.layer - 1, t.node.index, null)
+    )
+      return;
     if (t.kind === 'link') {
       const from = features[t.link.from];
       const fromName =
@@ -239,6 +248,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
       >
         <canvas ref={linkCanvas} className="diagram-canvas" aria-hidden="true" width={1} height={1} />
         <canvas ref={nodeCanvas} className="diagram-canvas" aria-hidden="true" width={1} height={1} />
+        <DiagramHighlight layout={layout} sizes={sizes} />
         {layout.nodes.map((n) => {
           const key = `${n.layer}:${n.index}`;
           const label = nodeName(n, features, outputs);
@@ -270,6 +280,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               onBlur={() => focusUnit(null)}
               onClick={(e) => {
                 e.stopPropagation();
+                if (focusFromDiagram(n.layer - 1, n.index, null)) return;
                 openBias(n, n.x, n.y);
               }}
             ></button>

@@ -18,6 +18,7 @@ import { scaledFeatureGrid } from './diagramDraw.ts';
 import { usePlaneFocus, type PlaneFocus } from './planeFocus.ts';
 import { formatReadout, gridSide, readoutAt } from '../viz/readout.ts';
 import './OutputView.css';
+import { notePlanePoint } from '../state/hood.ts';
 import type { OutputActivation } from '../nn/types.ts';
 import { outputRange } from './labels.ts';
 
@@ -136,6 +137,7 @@ export function OutputView(p: OutputViewProps) {
       ...pxToData(e.clientX - r.left, e.clientY - r.top, region, r.width, r.height),
       keyboard: false,
     };
+    notePlanePoint(pointer.current.x, pointer.current.y);
     showReadout();
   };
   const hideReadout = () => {

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
+import './hood/hoodButtons.css';
 import { StopSlider } from './settingsControls.tsx';
 import { FieldHelp, FieldLabel } from './controls.tsx';
 import { ModeSwitch } from './classroom/ModeSwitch.tsx';
@@ -18,6 +19,11 @@ export interface TopBarProps {
   theme: Theme;
   onTogglePlay: () => void;
   onStep: () => void;
+  /** Train the next minibatch and show every number of it (Under the hood); and without showing. */
+  onExplainStep?: () => void;
+  onBatchStep?: () => void;
+  /** Inside an epoch: minibatches trained of the epoch's count. */
+  batch?: { done: number; of: number } | null;
   onReset: () => void;
   onSpeed: (s: Speed) => void;
   onTheme: (t: Theme) => void;
@@ -59,6 +65,32 @@ export function TopBar(p: TopBarProps) {
         <button type="button" onClick={p.onStep} title="Step one epoch (S)" data-control="step">
           Step
         </button>
+        <span className="hood-btns">
+          {p.onExplainStep ? (
+            <button
+              type="button"
+              className="hood-btn"
+              onClick={p.onExplainStep}
+              title="Train the next minibatch and show every number of it"
+              aria-label="Explain step"
+              data-control="explain"
+            >
+              Explain<span className="hood-btn-more"> step</span>
+            </button>
+          ) : null}
+          {p.onBatchStep ? (
+            <button
+              type="button"
+              className="hood-btn"
+              onClick={p.onBatchStep}
+              title="Train the next minibatch only"
+              aria-label="Batch step"
+              data-control="batch-step"
+            >
+              Batch<span className="hood-btn-more"> step</span>
+            </button>
+          ) : null}
+        </span>
         <button type="button" onClick={p.onReset} title="Reset the weights (R)" data-control="reset">
           Reset
         </button>
@@ -70,6 +102,17 @@ export function TopBar(p: TopBarProps) {
           <dt>Epoch</dt>
           <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
         </div>
+        {p.batch ? (
+          <div
+            className="stat"
+            title={`${p.epoch} epochs done, then ${p.batch.done} of the next epoch's ${p.batch.of} minibatches`}
+          >
+            <dt>Batch</dt>
+            <dd data-testid="batch">
+              {p.batch.done} of {p.batch.of}
+            </dd>
+          </div>
+        ) : null}
         <div className="stat">
           <dt>Train loss</dt>
           <dd data-testid="train-loss">{formatNumber(p.trainLoss)}</dd>

@@ -54,6 +54,7 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   notice: true,
   gradCheck: true,
   space: true,
+  trace: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

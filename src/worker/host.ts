@@ -95,6 +95,9 @@ export class TrainerHost {
       case 'setLimit':
         run.setLimit(command.epoch, command.pause ?? false);
         break;
+      case 'batchStep':
+        run.batchStep(command.explain, command.requestId);
+        break;
     }
   }
 

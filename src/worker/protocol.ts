@@ -20,6 +20,7 @@ import type { TrainerState } from '../nn/training.ts';
 import type { BreakKind } from '../nn/breakage.ts';
 import type { GradCheckResult } from '../nn/gradcheck.ts';
 import type { SpaceView } from '../nn/transformed.ts';
+import type { StepTrace } from '../nn/trace.ts';
 import type {
   ActivationName,
   FeatureName,
@@ -77,7 +78,7 @@ export interface RestoreState extends NestedWeights {
   trainer?: TrainerState;
 }
 
-export type { TrainerState };
+export type { TrainerState, StepTrace };
 /** Flat params → nested W and b: the engine's, re-exported for the page. */
 export { unpackParams } from '../nn/network.ts';
 
@@ -135,7 +136,12 @@ export type Command =
    * `epoch` and wait there (status stays 'running', no CPU used) until the limit is raised; with
    * `pause`, pause on reaching it. null: no limit. A step is not limited.
    */
-  | { type: 'setLimit'; runId: RunId; epoch: number | null; pause?: boolean };
+  | { type: 'setLimit'; runId: RunId; epoch: number | null; pause?: boolean }
+  /**
+   * Pause and train the run's real next minibatch, then a snapshot. With `explain`, the engine
+   * records the step (src/nn/trace.ts) and sends it first, as one 'trace' event with this requestId.
+   */
+  | { type: 'batchStep'; runId: RunId; explain: boolean; requestId: number };
 
 export type CommandType = Command['type'];
 
@@ -222,6 +228,8 @@ export interface Snapshot {
    * `params`: with both, a fresh worker (after a crash or a reload) continues exactly.
    */
   trainer: TrainerState;
+  /** Inside an epoch (after a batch step): minibatches trained of the epoch's `of`. Absent at an epoch boundary. */
+  batch?: { done: number; of: number };
   /** Per-layer gradient norms since the previous snapshot, one row per epoch trained (see GradFlowChunk). */
   gradFlow?: GradFlowChunk;
 }
@@ -264,6 +272,8 @@ export type WorkerEvent =
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
+  /** The recorded minibatch step of a 'batchStep' with `explain` (StepTrace: the engine's numbers). */
+  | { type: 'trace'; runId: RunId; requestId: number; trace: StepTrace }
   /** Something the person should know that is not an error (e.g. nothing to train on yet). */
   | { type: 'notice'; runId: RunId; message: string }
   | { type: 'gradCheck'; runId: RunId; requestId: number; result: GradCheckResult }
@@ -332,6 +342,7 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'status':
     case 'error':
     case 'export':
+    case 'trace':
     case 'notice':
     case 'gradCheck':
     case 'space':

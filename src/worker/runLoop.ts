@@ -24,6 +24,8 @@ import { SnapshotMaker } from './snapshot.ts';
 import { GradFlowRecorder } from './hood.ts';
 import { StopRule, type StopConditions, type StopReason } from './stopRule.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
+import { createTrace } from '../nn/trace.ts';
+import type { EpochResult } from '../nn/training.ts';
 
 export const FRAME_MS = 1000 / 60;
 export const NO_DATA = 'There are no training points yet: draw some on the output, or pick a dataset.';
@@ -378,10 +380,31 @@ export class TrainingRun {
     this.sendSnapshot();
   }
 
+  /**
+   * One minibatch (the protocol's 'batchStep'), then paused with a snapshot; with `explain`, the
+   * engine's trace of it goes first. An epoch it completes is recorded as trainEpoch records it.
+   */
+  batchStep(explain: boolean, requestId: number): void {
+    if (this.refuseToTrain()) return;
+    this.stopLoop();
+    this.stepTarget = null;
+    const trainer = this.b.trainer;
+    const trace = explain ? createTrace(this.b.net, Math.min(trainer.options.batchSize, this.b.train.n)) : null;
+    const r = trainer.batchStep(trace);
+    this.view.invalidate();
+    if (trace) this.env.post({ type: 'trace', runId: this.runId, requestId, trace }, []);
+    if (r.epochDone && !this.recordEpoch(r.epochDone)) return;
+    if (this.status !== 'paused') this.setStatus('paused');
+    this.sendSnapshot();
+  }
+
   /** One epoch, recorded; false when the run diverged (a loss or weight not finite) or a stop condition paused it. */
   private trainEpoch(): boolean {
+    return this.recordEpoch(this.b.trainer.epoch());
+  }
+
+  private recordEpoch(r: EpochResult): boolean {
     const b = this.b;
-    const r = b.trainer.epoch();
     const epoch = this.epoch;
     this.gradFlow.record(epoch, b.net, b.trainer.clipFactor);
     const finiteLoss = r.finite && Number.isFinite(r.loss);
@@ -451,6 +474,8 @@ export class TrainingRun {
     });
     const flow = this.gradFlow.take(this.b.net.layers.length);
     if (flow) snapshot.gradFlow = flow;
+    const pos = this.b.trainer.position;
+    if (pos.batches > 0) snapshot.batch = { done: pos.batches, of: pos.of };
     this.lastSnapshotAt = now;
     if (streamed && this.flowControl) {
       // Bounded: in a hidden tab no acks come, and the ack timeout lets one through every

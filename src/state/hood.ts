@@ -1,0 +1,141 @@
+/**
+ * The "Under the hood" panel's state (its own zustand module, CONTRACTS.md): open or not, the tab,
+ * the explained step's trace (the worker's StepTrace, src/nn/trace.ts), the phase being shown,
+ * the focused unit and the focused sample of the minibatch. Explain step and Batch step send the
+ * worker's 'batchStep' command; the trace arrives as one 'trace' event (events.ts → receiveTrace).
+ */
+import { useStore as useZustandStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { StepTrace, WorkerEvent } from '../worker/protocol.ts';
+import { explainStopped } from './events.ts';
+import { send } from './run.ts';
+import { store } from './store.ts';
+
+export type HoodTab = 'step' | 'check' | 'space';
+export interface ExplainPhase {
+  kind: 'forward' | 'loss' | 'backward' | 'gradients' | 'update';
+  layer?: number;
+}
+/** A unit of the network: `layer` 0 is the first weight layer's output (the first hidden layer). */
+export interface UnitRef {
+  layer: number;
+  unit: number;
+}
+
+export interface HoodState {
+  open: boolean;
+  tab: HoodTab;
+  phase: ExplainPhase | null;
+  trace: StepTrace | null;
+  /** The run the trace belongs to: a new run (Reset, a new network, a loaded file) makes it stale. */
+  traceRunId: number;
+  /** The focused unit; null: the (first) output unit. */
+  focus: UnitRef | null;
+  /** The focused input of the focused unit (a clicked link), or null. */
+  focusInput: number | null;
+  /** Row of the minibatch whose numbers are shown. */
+  sample: number;
+  /** requestId of the explain step waited for, or null. */
+  pending: number | null;
+  /** The point under the pointer on the output plane (data coordinates), while the panel is open. */
+  point: { x: number; y: number } | null;
+}
+
+const initial: HoodState = {
+  open: false,
+  tab: 'step',
+  phase: null,
+  trace: null,
+  traceRunId: 0,
+  focus: null,
+  focusInput: null,
+  sample: 0,
+  pending: null,
+  point: null,
+};
+
+export const hoodStore = createStore<HoodState>()(() => ({ ...initial }));
+let nextRequest = 1;
+
+export function openHood(tab: HoodTab = 'step'): void {
+  hoodStore.setState({ open: true, tab });
+}
+export function closeHood(): void {
+  hoodStore.setState({ open: false, phase: null });
+}
+export function setPhase(phase: ExplainPhase | null): void {
+  hoodStore.setState({ phase });
+}
+export function setFocus(focus: UnitRef | null, input: number | null = null): void {
+  hoodStore.setState({ focus, focusInput: input });
+}
+export function setSample(sample: number): void {
+  hoodStore.setState({ sample });
+}
+/** The output plane's pointer (OutputView): kept only while the panel is open, so it costs nothing otherwise. */
+export function notePlanePoint(x: number, y: number): void {
+  if (hoodStore.getState().open) hoodStore.setState({ point: { x, y } });
+}
+/**
+ * A unit or link clicked in the diagram (layer: weight layer; input: the link's, or null): focused
+ * while the panel is open (true), so the diagram does not open its editor; false otherwise.
+ */
+export function focusFromDiagram(layer: number, unit: number, input: number | null): boolean {
+  const h = hoodStore.getState();
+  if (!h.open || h.tab !== 'step') return false;
+  const phase = h.phase && h.phase.layer !== undefined ? { ...h.phase, layer } : h.phase;
+  hoodStore.setState({ focus: { layer, unit }, focusInput: input, phase });
+  return true;
+}
+export function setTab(tab: HoodTab): void {
+  hoodStore.setState({ tab });
+}
+
+/** Train the run's next minibatch; with `explain`, open the panel on the recorded step. */
+function batch(explain: boolean): void {
+  const s = store.getState();
+  if (s.run.status === 'diverged') explainStopped();
+  if (s.run.status === 'diverged' || s.run.status === 'error') return;
+  const requestId = nextRequest++;
+  if (explain) hoodStore.setState({ open: true, tab: 'step', pending: requestId });
+  send({ type: 'batchStep', runId: s.runId, explain, requestId });
+}
+export const explainStep = (): void => batch(true);
+export const batchStep = (): void => batch(false);
+
+/** A trace from the worker (events.ts): shown from its first phase, on the output unit. */
+export function receiveTrace(event: Extract<WorkerEvent, { type: 'trace' }>): void {
+  const h = hoodStore.getState();
+  if (h.pending !== event.requestId) return;
+  const sample = Math.min(h.sample, event.trace.m - 1);
+  hoodStore.setState({
+    trace: event.trace,
+    traceRunId: event.runId,
+    pending: null,
+    phase: { kind: 'forward', layer: 0 },
+    sample,
+  });
+}
+
+/** The explained step's trace when it belongs to the current run, else null (a hook). */
+export function useTrace(): StepTrace | null {
+  const trace = useZustandStore(hoodStore, (s) => s.trace);
+  const of = useZustandStore(hoodStore, (s) => s.traceRunId);
+  const runId = useZustandStore(store, (s) => s.runId);
+  return of === runId ? trace : null;
+}
+
+function useBoundHood<T>(selector: (s: HoodState) => T): T {
+  return useZustandStore(hoodStore, selector);
+}
+/** The React hook `useHood(s => s.open)`; also `useHood.getState()`, `useHood.subscribe(listener)`. */
+export const useHood = Object.assign(useBoundHood, {
+  getState: hoodStore.getState,
+  setState: hoodStore.setState,
+  subscribe: hoodStore.subscribe,
+});
+
+/** Back to closed and empty (tests). */
+export function resetHoodForTests(): void {
+  hoodStore.setState({ ...initial });
+}

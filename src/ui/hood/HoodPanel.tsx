@@ -1,0 +1,182 @@
+/**
+ * "Under the hood" (a lazy chunk with Temml): a region docked at the bottom of the page with tabs.
+ * Step walks through the worker's recorded minibatch step phase by phase (equations.ts lays out
+ * the numbers, this only shows them); the other tabs come from the hoodcheck branch.
+ * TODO(coordinator, after merging hoodcheck): import { GradientCheckView } from './GradientCheckView.tsx'
+ * and { TransformedSpaceView } from './TransformedSpaceView.tsx', and add their tabs in TABS below.
+ */
+import { useEffect, useMemo } from 'react';
+import { explain, fmtPlain, layerDeltas, phaseLabel, phasesOf, type Explained } from '../../explain/equations.ts';
+import {
+  closeHood,
+  explainStep,
+  setFocus,
+  setPhase,
+  setSample,
+  setTab,
+  useHood,
+  useTrace,
+  type HoodTab,
+} from '../../state/hood.ts';
+import { MathLines } from './MathLines.tsx';
+import { UnitAtPoint } from './UnitAtPoint.tsx';
+import './HoodPanel.css';
+
+const TABS: { id: HoodTab; label: string }[] = [{ id: 'step', label: 'Step' }];
+
+export default function HoodPanel() {
+  const tab = useHood((s) => s.tab);
+  return (
+    <section className="hood" role="region" aria-label="Under the hood" data-testid="hood">
+      <header className="hood-head">
+        <h2>Under the hood</h2>
+        <div role="tablist" aria-label="Under the hood views" className="hood-tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`hood-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`hood-view-${t.id}`}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="hood-close" onClick={closeHood} data-control="hood-close">
+          Close
+        </button>
+      </header>
+      <div role="tabpanel" id="hood-view-step" aria-labelledby="hood-tab-step" className="hood-body">
+        {tab === 'step' ? <StepView /> : null}
+      </div>
+    </section>
+  );
+}
+
+function StepView() {
+  const trace = useTrace();
+  const pending = useHood((s) => s.pending);
+  const phase = useHood((s) => s.phase);
+  const focus = useHood((s) => s.focus);
+  const focusInput = useHood((s) => s.focusInput);
+  const sample = useHood((s) => s.sample);
+  const layers = trace ? trace.sizes.length - 1 : 0;
+  const phases = useMemo(() => phasesOf(layers), [layers]);
+  const index = phase ? phases.findIndex((q) => q.kind === phase.kind && q.layer === phase.layer) : -1;
+
+  const move = (d: number) => {
+    if (!trace) return;
+    const next = phases[Math.max(0, Math.min(phases.length - 1, index + d))];
+    if (next) setPhase(next);
+  };
+  // ← / → anywhere on the page while the step is shown (not while typing in a field).
+  useEffect(() => {
+    if (!trace) return;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      if (el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName))) return;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        if (el?.closest('.plane, [role="slider"]')) return;
+        e.preventDefault();
+        move(e.key === 'ArrowRight' ? 1 : -1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const out = layers - 1;
+  const unit = focus ?? { layer: out, unit: 0 };
+  const shown: Explained | null = useMemo(
+    () =>
+      trace && phase ? explain(trace, phase, { layer: unit.layer, unit: unit.unit, input: focusInput, sample }) : null,
+    [trace, phase, unit.layer, unit.unit, focusInput, sample],
+  );
+
+  if (pending !== null && !trace) return <p className="hood-wait">Training the next minibatch…</p>;
+  if (!trace || !phase || !shown)
+    return (
+      <div className="hood-empty">
+        <p>Explain step trains the next minibatch and shows every number of that step.</p>
+        <button type="button" onClick={explainStep}>
+          Explain step
+        </button>
+        <UnitAtPoint />
+      </div>
+    );
+
+  const layer = phase.kind === 'loss' ? out : (phase.layer ?? out);
+  const strip = phase.kind === 'backward' || phase.kind === 'gradients' ? layerDeltas(trace, layer, sample) : null;
+  return (
+    <div className="hood-step">
+      <div className="hood-nav">
+        <button type="button" onClick={() => move(-1)} disabled={index <= 0}>
+          Previous
+        </button>
+        <p className="hood-phase" data-testid="hood-phase" aria-live="polite">
+          {phaseLabel(phase, layers)}
+        </p>
+        <button type="button" onClick={() => move(1)} disabled={index >= phases.length - 1}>
+          Next
+        </button>
+        <span className="hood-where" data-testid="hood-batch">
+          Minibatch {trace.batch} of {trace.batches} in epoch {trace.epoch + 1} · {trace.m} samples
+        </span>
+        <label className="hood-sample">
+          Sample{' '}
+          <select value={sample} onChange={(e) => setSample(Number(e.target.value))}>
+            {Array.from({ length: trace.m }, (_, i) => (
+              <option key={i} value={i}>
+                {i + 1} (point {trace.rows[i]! + 1})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <h3 className="hood-title">{shown.title}</h3>
+      <MathLines tex={shown.tex} />
+      <dl className="hood-facts" data-testid="hood-facts">
+        {shown.facts.map((f) => (
+          <div key={f.label} data-testid={`hood-fact-${f.label}`}>
+            <dt>{f.label}</dt>
+            <dd>{f.shown}</dd>
+          </div>
+        ))}
+      </dl>
+      {shown.notes.map((n) => (
+        <p key={n} className="hood-note">
+          {n}
+        </p>
+      ))}
+      {strip ? (
+        <div className="hood-strip-wrap">
+          <span id="hood-strip-label">δ of every unit in this layer:</span>
+          <div className="hood-strip" role="group" aria-labelledby="hood-strip-label">
+            {strip.map((d, j) => (
+              <HeatCell key={j} value={d} max={Math.max(...strip.map(Math.abs), 1e-12)} unit={j} layer={layer} />
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function HeatCell(p: { value: number; max: number; unit: number; layer: number }) {
+  const t = p.value / p.max;
+  const label = `Unit ${p.unit + 1}: δ = ${fmtPlain(p.value)}`;
+  return (
+    <button
+      type="button"
+      className="hood-cell"
+      title={label}
+      aria-label={label}
+      style={{ ['--heat' as string]: String(Math.abs(t)) }}
+      data-sign={t < 0 ? 'neg' : 'pos'}
+      onClick={() => setFocus({ layer: p.layer, unit: p.unit })}
+    />
+  );
+}
