@@ -2,6 +2,8 @@
 import { eventRunId, PROTOCOL_VERSION, type Divergence, type RunId, type WorkerEvent } from '../worker/protocol.ts';
 import { settleExport } from './exports.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
+import { receiveLrRange } from './lrFinder.ts';
+import { receiveTimelineEvent } from './timeline.ts';
 import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
 
 export const SATURATED =
@@ -102,6 +104,13 @@ export function receiveEvent(event: WorkerEvent): void {
       return;
     case 'notice':
       s.addNotice(event.message, 'info', 'worker-notice');
+      return;
+    case 'checkpoints':
+    case 'checkpoint':
+      receiveTimelineEvent(event);
+      return;
+    case 'lrRange':
+      receiveLrRange(event);
       return;
     case 'error':
       store.setState((st) => ({ run: { ...st.run, status: 'error', message: event.message } }));

@@ -32,6 +32,10 @@ import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
+import { useRunRecorder } from '../state/runRecorder.ts';
+import { useTimeline } from '../state/timeline.ts';
+import { Timeline } from './timeline/Timeline.tsx';
+import { timelineSource } from './timeline/source.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
 export interface AppProps {
@@ -45,19 +49,14 @@ export interface AppProps {
   hidden?: ReadonlySet<PanelId>;
 }
 
-/** The store as the canvases see it: read without React, redrawn on animation frames. */
-const liveSource: LiveSource = {
-  get: () => {
-    const s = useStore.getState();
-    return { info: s.runInfo, snapshot: s.snapshot };
-  },
-  subscribe: (listener) => useStore.subscribe(listener),
-};
+/** The store as the canvases see it (or the replay timeline's viewed epoch): read without React, redrawn on animation frames. */
+const liveSource: LiveSource = timelineSource;
 
 const NONE: ReadonlySet<PanelId> = new Set();
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
+  useRunRecorder();
   const config = useStore((s) => s.config);
   const theme = useResolvedTheme(config.theme);
   const palette = paletteFor(theme);
@@ -272,6 +271,7 @@ function TableContainer() {
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
   // The store republishes the history 10×/s while training (HISTORY_PUBLISH_MS); the chart follows.
   const history = useStore((s) => s.history);
+  const marker = useTimeline((s) => s.viewingEpoch);
   const classification = problem !== 'regression';
   return (
     <Panel title="Training" className="chart-panel">
@@ -281,7 +281,9 @@ function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem:
         colors={palette.chart}
         fontSize={palette.theme === 'projector' ? 16 : 12}
         height={palette.theme === 'projector' ? 220 : 170}
+        marker={marker}
       />
+      <Timeline />
     </Panel>
   );
 }

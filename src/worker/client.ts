@@ -52,6 +52,9 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   error: true,
   export: true,
   notice: true,
+  checkpoints: true,
+  checkpoint: true,
+  lrRange: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

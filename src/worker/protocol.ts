@@ -101,6 +101,8 @@ export type Command =
       hiddenGridResolution?: number;
       restore?: RestoreState;
       flowControl?: boolean;
+      /** With `restore` from a checkpoint ("Continue from here"): keep the current run's checkpoints up to its epoch. */
+      keepCheckpoints?: boolean;
     }
   | { type: 'play'; runId: RunId }
   | { type: 'pause'; runId: RunId }
@@ -117,7 +119,11 @@ export type Command =
   /** The page has drawn snapshot `seq` (flow control, see init). */
   | { type: 'ack'; runId: RunId; seq: number }
   /** Capture weights and trainer state at one epoch (for a file export); answered by an 'export' event with the same requestId. */
-  | { type: 'requestExport'; runId: RunId; requestId: number };
+  | { type: 'requestExport'; runId: RunId; requestId: number }
+  /** The run as it was at a checkpoint epoch (the replay timeline): answered by a 'checkpoint' event. */
+  | { type: 'viewCheckpoint'; runId: RunId; epoch: number; requestId: number }
+  /** The learning-rate range test from the run's initial weights (src/worker/lrFinder.ts): answered by 'lrRange'. */
+  | { type: 'findLearningRate'; runId: RunId; requestId: number };
 
 export type CommandType = Command['type'];
 
@@ -227,6 +233,16 @@ export interface Divergence {
   fix?: { learningRate: number };
 }
 
+/** The learning-rate range test: rate, raw and smoothed loss per minibatch; the suggested rate (null: none). */
+export interface LrRangeResult {
+  rates: number[];
+  losses: number[];
+  smoothed: number[];
+  suggestion: number | null;
+  /** Stopped early because the smoothed loss blew up. */
+  exploded: boolean;
+}
+
 /** Worker → page. */
 export type WorkerEvent =
   | { type: 'hello'; protocol: number; nonce: number }
@@ -236,6 +252,11 @@ export type WorkerEvent =
   | { type: 'export'; runId: RunId; requestId: number; epoch: number; params: Float64Array; trainer: TrainerState }
   /** Something the person should know that is not an error (e.g. nothing to train on yet). */
   | { type: 'notice'; runId: RunId; message: string }
+  /** The epochs the run keeps checkpoints at (src/worker/checkpoints.ts), sent when the list changes. */
+  | { type: 'checkpoints'; runId: RunId; epochs: number[] }
+  /** The run at a checkpoint, or null when the worker no longer has it. */
+  | { type: 'checkpoint'; runId: RunId; requestId: number; epoch: number; snapshot: Snapshot | null }
+  | { type: 'lrRange'; runId: RunId; requestId: number; result: LrRangeResult }
   /**
    * A status change. For 'diverged', `message` says what became non-finite, when, the likely
    * cause and what to do, and `divergence` the same as data (for the page's buttons).
@@ -291,6 +312,9 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'error':
     case 'export':
     case 'notice':
+    case 'checkpoints':
+    case 'checkpoint':
+    case 'lrRange':
       return event.runId;
     case 'hello':
     case 'pong':

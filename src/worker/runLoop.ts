@@ -21,6 +21,7 @@ import { HistoryRecorder } from './recorder.ts';
 import { buildRun, gridSizes, pickHyperparameters, weightIndex, type Built } from './build.ts';
 import { diagnoseDivergence, nonFiniteParam } from './diagnose.ts';
 import { SnapshotMaker } from './snapshot.ts';
+import { CheckpointKeeper, type Checkpoint } from './checkpoints.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 
 export const FRAME_MS = 1000 / 60;
@@ -40,6 +41,8 @@ export interface RunOptions {
   restore?: RestoreState | undefined;
   /** Stream snapshots only as fast as the page acknowledges them (see protocol.ts init). */
   flowControl?: boolean | undefined;
+  /** Checkpoints carried over from the run this one branches from (up to its restore epoch). */
+  checkpoints?: readonly Checkpoint[] | undefined;
 }
 
 export interface LoopEnv {
@@ -57,6 +60,8 @@ export class TrainingRun {
   status: RunStatus = 'idle';
   speed: Speed;
   private readonly b: Built;
+  /** The replay timeline's checkpoints (checkpoints.ts). */
+  readonly keeper: CheckpointKeeper;
   private readonly env: LoopEnv;
   private readonly history = new HistoryRecorder();
   private readonly view: SnapshotMaker;
@@ -89,9 +94,15 @@ export class TrainingRun {
     const grids = gridSizes(options.gridResolution, options.hiddenGridResolution);
     this.b = buildRun(runId, this.config, grids, options.restore);
     this.view = new SnapshotMaker(this.b, grids, env.now);
+    this.keeper = new CheckpointKeeper(this.b, grids, (e, t) => env.post(e, t), options.checkpoints);
     this.restored = options.restore !== undefined;
     this.epochsAtLastSnapshot = this.epoch;
     this.timeAtLastSnapshot = env.now();
+  }
+
+  /** The engine objects (the learning-rate finder reads data, layout and options). */
+  get built(): Built {
+    return this.b;
   }
 
   get epoch(): number {
@@ -114,6 +125,7 @@ export class TrainingRun {
       const e = this.view.evaluate();
       this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
     }
+    this.keeper.afterEpoch();
     this.sendSnapshot();
   }
 
@@ -344,6 +356,7 @@ export class TrainingRun {
       e?.testAccuracy ?? NaN,
     );
     if (finiteLoss) {
+      this.keeper.afterEpoch();
       this.recentLosses.push(r.loss);
       if (this.recentLosses.length > RECENT_LOSSES) this.recentLosses.shift();
       return true;
@@ -396,6 +409,7 @@ export class TrainingRun {
     }
     this.timeAtLastSnapshot = now;
     this.epochsAtLastSnapshot = this.epoch;
+    this.keeper.announce();
     env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));
   }
 }

@@ -1,0 +1,155 @@
+/**
+ * Keeps the run history (src/persist/runHistory.ts) and its list for the History view.
+ *
+ * When a run is saved: when it stops training (pause, the end of a step, divergence), when it is
+ * replaced by another run (Reset, a new setting that rebuilds, a loaded experiment), and when the
+ * page is hidden or left; only once it has trained MIN_EPOCHS epochs. A run keeps one record while
+ * it goes on: a new run that continues it (Continue from here, a restarted worker: it starts with
+ * the old history and the same settings) saves over the same record.
+ */
+import { useEffect } from 'react';
+import { useStore as useZustandStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import * as persist from '../persist/runHistory.ts';
+import type { RunPicture, RunRecord } from '../persist/runHistory.ts';
+import { outputFor, type ExperimentConfig } from '../share/config.ts';
+import { thin } from '../viz/lineChart.ts';
+import type { RunInfo, Snapshot } from '../worker/protocol.ts';
+import { VIEW_KEYS } from './configRules.ts';
+import { store, type PlaygroundState } from './store.ts';
+
+export interface RunHistoryState {
+  open: boolean;
+  records: RunRecord[];
+}
+
+export const runHistoryStore = createStore<RunHistoryState>()(() => ({ open: false, records: [] }));
+
+export function useRunHistory<T>(selector: (s: RunHistoryState) => T): T {
+  return useZustandStore(runHistoryStore, selector);
+}
+
+export async function refreshRunHistory(): Promise<void> {
+  runHistoryStore.setState({ records: await persist.listRuns() });
+}
+
+export function openRunHistory(): void {
+  runHistoryStore.setState({ open: true });
+  void refreshRunHistory();
+}
+
+export function closeRunHistory(): void {
+  runHistoryStore.setState({ open: false });
+}
+
+export async function renameRecord(id: string, name: string): Promise<void> {
+  await persist.renameRun(id, name);
+  await refreshRunHistory();
+}
+
+export async function deleteRecord(id: string): Promise<void> {
+  await persist.deleteRun(id);
+  await refreshRunHistory();
+}
+
+export async function clearRecords(): Promise<void> {
+  await persist.clearRuns();
+  await refreshRunHistory();
+}
+
+/** The output grid sampled at PICTURE_SIZE² (nearest cells). */
+export function pictureOf(info: RunInfo, snap: Snapshot, config: ExperimentConfig): RunPicture | null {
+  const r = info.gridResolution;
+  const k = info.sizes.at(-1) ?? 1;
+  const n = persist.PICTURE_SIZE;
+  if (snap.outputGrid.length !== r * r * k || r < 2) return null;
+  const values: number[] = [];
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; col++) {
+      const src = Math.round((row * (r - 1)) / (n - 1)) * r + Math.round((col * (r - 1)) / (n - 1));
+      for (let c = 0; c < k; c++) values.push(Math.round(snap.outputGrid[src * k + c]! * 1000) / 1000);
+    }
+  const activation = outputFor(info.problem, config.loss, config.output).activation;
+  return { size: n, k, problem: info.problem, activation, values };
+}
+
+/** The record of the run the state holds; null when it has trained fewer than MIN_EPOCHS epochs. */
+export function recordOf(s: PlaygroundState, id: string, date: number): RunRecord | null {
+  const epoch = s.snapshot?.epoch ?? s.run.epoch;
+  if (!(epoch >= persist.MIN_EPOCHS)) return null;
+  const points = thin(s.history, persist.CURVE_POINTS);
+  return {
+    id,
+    name: null,
+    date,
+    config: s.config,
+    epoch,
+    final: {
+      trainLoss: s.run.trainLoss,
+      testLoss: s.run.testLoss,
+      trainAccuracy: s.run.trainAccuracy,
+      testAccuracy: s.run.testAccuracy,
+    },
+    curve: {
+      epoch: points.map((p) => p.epoch),
+      trainLoss: points.map((p) => p.trainLoss),
+      testLoss: points.map((p) => p.testLoss),
+    },
+    picture: s.snapshot && s.runInfo ? pictureOf(s.runInfo, s.snapshot, s.config) : null,
+  };
+}
+
+/** Same settings, looks aside (theme, what is shown). */
+function sameSettings(a: ExperimentConfig, b: ExperimentConfig): boolean {
+  const views = new Set<string>(VIEW_KEYS);
+  return (Object.keys(a) as (keyof ExperimentConfig)[]).every(
+    (key) => views.has(key) || JSON.stringify(a[key]) === JSON.stringify(b[key]),
+  );
+}
+
+const newId = () => `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Start recording; returns the function that stops (after a last save). */
+export function startRunRecorder(): () => void {
+  let id = newId();
+  let recorded: ExperimentConfig = store.getState().config;
+  const save = (s: PlaygroundState) => {
+    const record = recordOf(s, id, Date.now());
+    if (!record) return;
+    recorded = s.config;
+    void persist.saveRun(record).then((ok) => {
+      if (ok && runHistoryStore.getState().open) void refreshRunHistory();
+    });
+  };
+  const off = store.subscribe((s, prev) => {
+    if (s.runId !== prev.runId) {
+      save(prev);
+      const continues = s.history.length > 0 && sameSettings(recorded, s.config);
+      if (!continues) id = newId();
+      recorded = s.config;
+      return;
+    }
+    if (prev.run.status === 'running' && s.run.status !== 'running') save(s);
+  });
+  const onHide = () => save(store.getState());
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
+  return () => {
+    off();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    }
+    save(store.getState());
+  };
+}
+
+/** For App: record runs while the page is open. */
+export function useRunRecorder(): void {
+  useEffect(() => startRunRecorder(), []);
+}
