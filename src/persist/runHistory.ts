@@ -10,7 +10,6 @@
  * Without IndexedDB every call does nothing and the list is empty.
  */
 import { clear, createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
 import { OUTPUT_ACTIVATIONS, PROBLEMS, type OutputActivation, type ProblemType } from '../nn/types.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 import { validateConfig } from '../share/schema.ts';
@@ -55,34 +54,29 @@ export interface RunRecord {
   picture: RunPicture | null;
 }
 
-const nullableNumber = z.number().nullable();
-const recordShape = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  date: z.number(),
-  config: z.unknown(),
-  epoch: z.number(),
-  final: z.object({
-    trainLoss: nullableNumber,
-    testLoss: nullableNumber,
-    trainAccuracy: nullableNumber,
-    testAccuracy: nullableNumber,
-  }),
-  curve: z.object({
-    epoch: z.array(z.number()),
-    trainLoss: z.array(nullableNumber),
-    testLoss: z.array(nullableNumber),
-  }),
-  picture: z
-    .object({
-      size: z.number().int().min(1).max(64),
-      k: z.number().int().min(1).max(8),
-      problem: z.enum(PROBLEMS),
-      activation: z.enum(OUTPUT_ACTIVATIONS),
-      values: z.array(z.number()),
-    })
-    .nullable(),
-});
+// A hand-written shape check (not zod: a lazy chunk that uses zod's `z` keeps all of zod in the main bundle).
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+const numbers = (v: unknown, orNull = false): boolean =>
+  Array.isArray(v) && v.every((x) => (orNull ? isNumOrNull(x) : isNum(x)));
+
+function pictureOf(v: unknown): RunPicture | null {
+  if (!isObj(v)) return null;
+  const { size, k, problem, activation, values } = v;
+  if (!(isNum(size) && Number.isInteger(size) && size >= 1 && size <= 64)) return null;
+  if (!(isNum(k) && Number.isInteger(k) && k >= 1 && k <= 8)) return null;
+  if (!(PROBLEMS as readonly unknown[]).includes(problem)) return null;
+  if (!(OUTPUT_ACTIVATIONS as readonly unknown[]).includes(activation)) return null;
+  if (!numbers(values) || (values as number[]).length !== size * size * k) return null;
+  return {
+    size,
+    k,
+    problem: problem as ProblemType,
+    activation: activation as OutputActivation,
+    values: values as number[],
+  };
+}
 
 let db: UseStore | null = null;
 function store(): UseStore {
@@ -92,12 +86,33 @@ function store(): UseStore {
 
 /** A record read back, or null when it is not one. */
 export function readRecord(raw: unknown): RunRecord | null {
-  const r = recordShape.safeParse(raw);
-  if (!r.success) return null;
-  const { config } = validateConfig(r.data.config);
-  const pic = r.data.picture;
-  const picture = pic && pic.values.length === pic.size * pic.size * pic.k ? pic : null;
-  return { ...r.data, config, picture };
+  if (!isObj(raw)) return null;
+  const { id, name, date, epoch, final, curve } = raw;
+  if (typeof id !== 'string' || !(name === null || typeof name === 'string') || !isNum(date) || !isNum(epoch))
+    return null;
+  if (!isObj(final) || !isObj(curve)) return null;
+  const { trainLoss, testLoss, trainAccuracy, testAccuracy } = final;
+  if (![trainLoss, testLoss, trainAccuracy, testAccuracy].every(isNumOrNull)) return null;
+  if (!numbers(curve.epoch) || !numbers(curve.trainLoss, true) || !numbers(curve.testLoss, true)) return null;
+  return {
+    id,
+    name,
+    date,
+    epoch,
+    config: validateConfig(raw.config).config,
+    final: {
+      trainLoss: trainLoss as number | null,
+      testLoss: testLoss as number | null,
+      trainAccuracy: trainAccuracy as number | null,
+      testAccuracy: testAccuracy as number | null,
+    },
+    curve: {
+      epoch: curve.epoch as number[],
+      trainLoss: curve.trainLoss as (number | null)[],
+      testLoss: curve.testLoss as (number | null)[],
+    },
+    picture: pictureOf(raw.picture),
+  };
 }
 
 /** Save (or replace) a record, then drop the oldest beyond MAX_RUNS; false when the browser would not store it. */

@@ -1,12 +1,10 @@
 /**
  * "Find a learning rate": its state on the page. `find()` asks the worker for a range test from
  * the run's initial weights (src/worker/lrFinder.ts; the run is untouched); the answer is kept
- * with the offered rate ("Use 0.03": the suggestion rounded to the learning-rate control's list).
+ * for the panel, which offers the suggestion rounded to the learning-rate control's list ("Use 0.03").
  */
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { nearestOffered } from '../nn/lrRange.ts';
-import { LEARNING_RATES } from '../ui/labels.ts';
 import type { LrRangeResult, WorkerEvent } from '../worker/protocol.ts';
 import { send } from './run.ts';
 import { store } from './store.ts';
@@ -15,11 +13,9 @@ export interface LrFinderState {
   open: boolean;
   busy: boolean;
   result: LrRangeResult | null;
-  /** The suggestion rounded to an offered rate; null when there is none. */
-  offered: number | null;
 }
 
-const initial: LrFinderState = { open: false, busy: false, result: null, offered: null };
+const initial: LrFinderState = { open: false, busy: false, result: null };
 export const lrFinderStore = createStore<LrFinderState>()(() => initial);
 
 export function useLrFinder<T>(selector: (s: LrFinderState) => T): T {
@@ -33,7 +29,7 @@ let nextRequest = 1;
 export function findLearningRate(): void {
   const { runId } = store.getState();
   pending = nextRequest++;
-  lrFinderStore.setState({ open: true, busy: true, result: null, offered: null });
+  lrFinderStore.setState({ open: true, busy: true, result: null });
   send({ type: 'findLearningRate', runId, requestId: pending });
 }
 
@@ -41,18 +37,12 @@ export function receiveLrRange(event: WorkerEvent & { type: 'lrRange' }): void {
   // events.ts drops answers for a run that is no longer current; a new run's request has a new id.
   if (event.requestId !== pending) return;
   pending = 0;
-  const s = event.result.suggestion;
-  lrFinderStore.setState({
-    busy: false,
-    result: event.result,
-    offered: s === null ? null : nearestOffered(s, LEARNING_RATES),
-  });
+  lrFinderStore.setState({ busy: false, result: event.result });
 }
 
 /** "Use 0.03": set the learning rate (live, the run goes on) and close. */
-export function applyOfferedRate(): void {
-  const r = lrFinderStore.getState().offered;
-  if (r !== null) store.getState().setConfig({ learningRate: r });
+export function applyRate(rate: number): void {
+  store.getState().setConfig({ learningRate: rate });
   closeLrFinder();
 }
 

@@ -1,5 +1,6 @@
 /**
- * Keeps the run history (src/persist/runHistory.ts) and its list for the History view.
+ * Keeps the run history (src/persist/runHistory.ts) and its list for the History view. Loaded
+ * after the page starts (src/ui/history/historyView.ts), so the main bundle does not carry it.
  *
  * When a run is saved: when it stops training (pause, the end of a step, divergence), when it is
  * replaced by another run (Reset, a new setting that rebuilds, a loaded experiment), and when the
@@ -7,7 +8,6 @@
  * it goes on: a new run that continues it (Continue from here, a restarted worker: it starts with
  * the old history and the same settings) saves over the same record.
  */
-import { useEffect } from 'react';
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import * as persist from '../persist/runHistory.ts';
@@ -19,11 +19,10 @@ import { VIEW_KEYS } from './configRules.ts';
 import { store, type PlaygroundState } from './store.ts';
 
 export interface RunHistoryState {
-  open: boolean;
   records: RunRecord[];
 }
 
-export const runHistoryStore = createStore<RunHistoryState>()(() => ({ open: false, records: [] }));
+export const runHistoryStore = createStore<RunHistoryState>()(() => ({ records: [] }));
 
 export function useRunHistory<T>(selector: (s: RunHistoryState) => T): T {
   return useZustandStore(runHistoryStore, selector);
@@ -31,15 +30,6 @@ export function useRunHistory<T>(selector: (s: RunHistoryState) => T): T {
 
 export async function refreshRunHistory(): Promise<void> {
   runHistoryStore.setState({ records: await persist.listRuns() });
-}
-
-export function openRunHistory(): void {
-  runHistoryStore.setState({ open: true });
-  void refreshRunHistory();
-}
-
-export function closeRunHistory(): void {
-  runHistoryStore.setState({ open: false });
 }
 
 export async function renameRecord(id: string, name: string): Promise<void> {
@@ -118,7 +108,7 @@ export function startRunRecorder(): () => void {
     if (!record) return;
     recorded = s.config;
     void persist.saveRun(record).then((ok) => {
-      if (ok && runHistoryStore.getState().open) void refreshRunHistory();
+      if (ok) void refreshRunHistory();
     });
   };
   const off = store.subscribe((s, prev) => {
@@ -147,9 +137,4 @@ export function startRunRecorder(): () => void {
     }
     save(store.getState());
   };
-}
-
-/** For App: record runs while the page is open. */
-export function useRunRecorder(): void {
-  useEffect(() => startRunRecorder(), []);
 }

@@ -32,8 +32,8 @@ import { paletteFor, useResolvedTheme, type CanvasPalette } from './theme.ts';
 import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
-import { useRunRecorder } from '../state/runRecorder.ts';
 import { useTimeline } from '../state/timeline.ts';
+import { useLazyRunRecorder } from './history/historyView.ts';
 import { Timeline } from './timeline/Timeline.tsx';
 import { timelineSource } from './timeline/source.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -56,7 +56,7 @@ const NONE: ReadonlySet<PanelId> = new Set();
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
-  useRunRecorder();
+  useLazyRunRecorder();
   const config = useStore((s) => s.config);
   const theme = useResolvedTheme(config.theme);
   const palette = paletteFor(theme);

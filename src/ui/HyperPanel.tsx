@@ -37,6 +37,7 @@ import {
 } from './labels.ts';
 import './HyperPanel.css';
 import { Advanced, NumberField, StopSlider } from './settingsControls.tsx';
+import { LrFinderButton } from './lrfinder/LrFinderButton.tsx';
 
 export interface HyperPanelProps {
   config: ExperimentConfig;
@@ -247,6 +248,7 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
         </div>
       ) : null}
       <FieldError id={errorId} text={error} />
+      <LrFinderButton />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
 import { StopSlider } from './settingsControls.tsx';
+import { HistoryButton } from './history/HistoryButton.tsx';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -100,6 +101,7 @@ export function TopBar(p: TopBarProps) {
             ))}
           </select>
         </div>
+        <HistoryButton />
         {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
       </div>
     </header>
