@@ -2,7 +2,7 @@
  * Keeps the run history (src/persist/runHistory.ts) and its list for the History view. Loaded
  * after the page starts (src/ui/history/historyView.ts), so the main bundle does not carry it.
  *
- * When a run is saved: when it stops training (pause, the end of a step, divergence), when it is
+ * When a run is saved: when it stops training (pause, divergence), after a step, when it is
  * replaced by another run (Reset, a new setting that rebuilds, a loaded experiment), and when the
  * page is hidden or left; only once it has trained MIN_EPOCHS epochs. A run keeps one record while
  * it goes on: a new run that continues it (Continue from here, a restarted worker: it starts with
@@ -103,10 +103,27 @@ const newId = () => `run-${Date.now().toString(36)}-${Math.random().toString(36)
 export function startRunRecorder(): () => void {
   let id = newId();
   let recorded: ExperimentConfig = store.getState().config;
+  let savedEpoch: number | undefined;
+  /** The epoch the current run started from: a run is saved only once it has trained past it here. */
+  let baseEpoch = 0;
+  /**
+   * A run that starts with a history (the experiment kept in this browser after a reload, a loaded
+   * file) continues the record that ended there, if there is one with the same settings.
+   */
+  const adopt = (s: PlaygroundState) => {
+    baseEpoch = s.run.epoch;
+    if (s.history.length === 0) return;
+    const runId = s.runId;
+    void persist.listRuns().then((records) => {
+      const same = records.find((r) => r.epoch === baseEpoch && sameSettings(r.config, s.config));
+      if (same && store.getState().runId === runId) id = same.id;
+    });
+  };
   const save = (s: PlaygroundState) => {
     const record = recordOf(s, id, Date.now());
-    if (!record) return;
+    if (!record || record.epoch <= baseEpoch) return;
     recorded = s.config;
+    savedEpoch = record.epoch;
     void persist.saveRun(record).then((ok) => {
       if (ok) void refreshRunHistory();
     });
@@ -114,13 +131,23 @@ export function startRunRecorder(): () => void {
   const off = store.subscribe((s, prev) => {
     if (s.runId !== prev.runId) {
       save(prev);
-      const continues = s.history.length > 0 && sameSettings(recorded, s.config);
-      if (!continues) id = newId();
+      // Continues the run saved just now (a branch, a restarted worker): the same record.
+      const continues = s.history.length > 0 && savedEpoch !== undefined && sameSettings(recorded, s.config);
       recorded = s.config;
+      if (continues) {
+        baseEpoch = s.run.epoch;
+        return;
+      }
+      id = newId();
+      savedEpoch = undefined;
+      adopt(s);
       return;
     }
-    if (prev.run.status === 'running' && s.run.status !== 'running') save(s);
+    // Stopped training (pause, divergence), or a step finished (a snapshot while not running).
+    const stepped = s.run.status !== 'running' && s.snapshot !== prev.snapshot && s.snapshot?.epoch !== savedEpoch;
+    if ((prev.run.status === 'running' && s.run.status !== 'running') || stepped) save(s);
   });
+  adopt(store.getState());
   const onHide = () => save(store.getState());
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') onHide();

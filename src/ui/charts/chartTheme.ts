@@ -29,7 +29,7 @@ export function rechartsTheme(p: CanvasPalette): RechartsTheme {
   };
 }
 
-/** 1e−5 … 10 as the learning-rate control writes them. */
+/** 0.00001 … 10 as the learning-rate control writes them (two significant digits). */
 export function formatRate(v: number): string {
-  return v >= 1e-3 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e-', 'e−');
+  return String(Number(v.toPrecision(2)));
 }

@@ -13,6 +13,7 @@ import { defaultRunName } from './differences.ts';
 import { closeHistory } from './historyView.ts';
 import { openCompareWith } from './openCompare.ts';
 import { BoundaryPicture, Sparkline } from './RunThumb.tsx';
+import '../charts/sheet.css';
 import './HistoryPanel.css';
 
 const OverlayChart = lazy(() => import('./OverlayChart.tsx'));
@@ -34,7 +35,7 @@ export default function HistoryPanel() {
   };
   const pickedRuns = records.filter((r) => picked.has(r.id));
   return (
-    <section className="history-panel" role="region" aria-label="History" data-testid="history-panel">
+    <section className="floating-sheet history-panel" role="region" aria-label="History" data-testid="history-panel">
       <header>
         <h2>History</h2>
         <span className="history-count">

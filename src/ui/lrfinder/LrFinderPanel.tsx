@@ -12,6 +12,7 @@ import { formatRate, rechartsTheme } from '../charts/chartTheme.ts';
 import { formatNumber, LEARNING_RATES } from '../labels.ts';
 import { paletteFor, useResolvedTheme } from '../theme.ts';
 import { useBoxWidth } from '../useBoxWidth.ts';
+import '../charts/sheet.css';
 import './LrFinderPanel.css';
 
 const DECADES = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
@@ -31,7 +32,12 @@ export default function LrFinderPanel() {
       ? Math.min(Math.max(...finite.map((d) => d.loss)), 4 * Math.min(...finite.map((d) => d.loss)))
       : 1;
   return (
-    <section className="lr-finder" role="region" aria-label="Find a learning rate" data-testid="lr-finder">
+    <section
+      className="floating-sheet lr-finder"
+      role="region"
+      aria-label="Find a learning rate"
+      data-testid="lr-finder"
+    >
       <header>
         <h2>Find a learning rate</h2>
         <button type="button" onClick={closeLrFinder} aria-label="Close the learning-rate finder">
