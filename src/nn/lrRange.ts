@@ -13,8 +13,8 @@ export const MAX_RATE = 10;
 export const RANGE_STEPS = 300;
 export const SMOOTHING = 0.98;
 export const EXPLODE = 4;
-/** The first minibatches are left out of the suggestion: the smoothed loss has seen too few to mean much. */
-export const SKIP_START = 10;
+/** The first minibatches (a tenth of the test) are left out of the suggestion: the smoothed loss has seen too few to mean much. */
+export const SKIP_START = 30;
 
 /** Rate of minibatch i of `steps` (i = 0 → MIN_RATE, i = steps − 1 → MAX_RATE). */
 export function rangeRate(i: number, steps = RANGE_STEPS, lo = MIN_RATE, hi = MAX_RATE): number {
