@@ -22,6 +22,7 @@
 // with your own list); each returns a BenchResult and is printed the same way.
 import { pathToFileURL } from 'node:url';
 import { browserBenches } from './bench-browser.ts';
+import { rechartsBench } from './bench-recharts.ts';
 import { runSoak, soakMinutes } from './bench-soak.ts';
 import { generateDataset, splitDataset, targets } from '../src/nn/data.ts';
 import { computeFeatures } from '../src/nn/features.ts';
@@ -206,6 +207,8 @@ export const BENCHES: Bench[] = [
   // In-app figures (scripts/bench-browser.ts): fps, long tasks, worker epochs/s vs the engine's,
   // the largest network, and epochs/s after clicking Play.
   ...browserBenches({ default: engineDefault, large: engineLarge }),
+  // First draw of the Recharts views (the finder's plot, the history overlay): scripts/bench-recharts.ts.
+  rechartsBench(),
 ];
 
 export function formatTable(rows: BenchResult[]): string {

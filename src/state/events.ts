@@ -6,6 +6,8 @@ import { hoodRunStarted, receiveHoodEvent } from './gradcheck.ts';
 import { addGradFlow } from './gradflow.ts';
 import { receiveTrace } from './hood.ts';
 import { historyBuffer, publishDue, setWorkerState } from './run.ts';
+import { receiveLrRange } from './lrFinder.ts';
+import { receiveTimelineEvent } from './timeline.ts';
 import { HISTORY_PUBLISH_MS, store, type NoticeAction } from './store.ts';
 
 export const SATURATED =
@@ -138,6 +140,13 @@ export function receiveEvent(event: WorkerEvent): void {
       return;
     case 'notice':
       s.addNotice(event.message, 'info', 'worker-notice');
+      return;
+    case 'checkpoints':
+    case 'checkpoint':
+      receiveTimelineEvent(event);
+      return;
+    case 'lrRange':
+      receiveLrRange(event);
       return;
     case 'error':
       store.setState((st) => ({ run: { ...st.run, status: 'error', message: event.message } }));

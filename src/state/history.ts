@@ -187,6 +187,16 @@ export class HistoryBuffer {
     }
   }
 
+  /**
+   * The saved points (as save()) of the epochs up to `epoch` only, for a run that branches there
+   * ("Continue from here"). A point holds consecutive epochs around its mean epoch, so its last
+   * is epoch + (n − 1)/2; a point reaching past `epoch` is left out whole, so up to one bucket of
+   * epochs before `epoch` goes with it (none while a point is one epoch: the first 500).
+   */
+  truncated(epoch: number): HistoryPoint[] {
+    return this.save().filter((p) => p.epoch + ((p.n ?? 1) - 1) / 2 <= epoch + 1e-9);
+  }
+
   private commit(): void {
     this.accs.push(this.pending);
     this.points.push(toPoint(this.pending));

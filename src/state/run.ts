@@ -64,6 +64,8 @@ export interface StartOptions {
   restore?: RestoreState | undefined;
   /** Points with their weights (HistoryBuffer.save(), a file's history). */
   history?: HistoryPoint[] | undefined;
+  /** Branching from a checkpoint of the current run: the worker keeps the earlier checkpoints. */
+  keepCheckpoints?: boolean;
 }
 
 /** A new run of `config` in the worker; history and snapshot start afresh unless given. */
@@ -88,6 +90,7 @@ export function startRun(config: ExperimentConfig, opts: StartOptions = {}): voi
     hiddenGridResolution: HIDDEN_GRID_RESOLUTION,
   };
   if (opts.restore) init.restore = opts.restore;
+  if (opts.keepCheckpoints) init.keepCheckpoints = true;
   send(init);
   if (opts.play) send({ type: 'play', runId });
 }

@@ -48,6 +48,10 @@ import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { batchStep, explainStep, useHood } from '../state/hood.ts';
+import { useTimeline } from '../state/timeline.ts';
+import { useLazyRunRecorder } from './history/historyView.ts';
+import { Timeline } from './timeline/Timeline.tsx';
+import { timelineSource } from './timeline/source.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { BreakBanner } from './hood/BreakBanner.tsx';
 import { GradFlowSection } from './hood/GradFlowChart.tsx';
@@ -64,14 +68,8 @@ export interface AppProps {
   hidden?: ReadonlySet<PanelId>;
 }
 
-/** The store as the canvases see it: read without React, redrawn on animation frames. */
-const liveSource: LiveSource = {
-  get: () => {
-    const s = useStore.getState();
-    return { info: s.runInfo, snapshot: s.snapshot };
-  },
-  subscribe: (listener) => useStore.subscribe(listener),
-};
+/** The store as the canvases see it (or the replay timeline's viewed epoch): read without React, redrawn on animation frames. */
+const liveSource: LiveSource = timelineSource;
 
 const NONE: ReadonlySet<PanelId> = new Set();
 /** Two runs side by side: a lazy chunk, loaded when Compare is pressed. */
@@ -81,6 +79,7 @@ const HoodPanel = lazy(() => import('./hood/HoodPanel.tsx'));
 
 export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps) {
   useTrainingBridge();
+  useLazyRunRecorder();
   const config = useStore((s) => s.config);
   const theme = useResolvedTheme(config.theme);
   const palette = paletteFor(theme);
@@ -330,6 +329,7 @@ function TableContainer() {
 function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem: ExperimentConfig['problem'] }) {
   // The store republishes the history 10×/s while training (HISTORY_PUBLISH_MS); the chart follows.
   const history = useStore((s) => s.history);
+  const marker = useTimeline((s) => s.viewingEpoch);
   const classification = problem !== 'regression';
   return (
     <Panel title="Training" className="chart-panel">
@@ -339,8 +339,10 @@ function ChartContainer({ palette, problem }: { palette: CanvasPalette; problem:
         colors={palette.chart}
         fontSize={palette.theme === 'projector' ? 16 : 12}
         height={palette.theme === 'projector' ? 220 : 170}
+        marker={marker}
       />
       <GradFlowSection palette={palette} />
+      <Timeline />
     </Panel>
   );
 }

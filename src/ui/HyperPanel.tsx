@@ -38,6 +38,7 @@ import {
 } from './labels.ts';
 import './HyperPanel.css';
 import { Advanced, NumberField, StopSlider } from './settingsControls.tsx';
+import { LrFinderButton } from './lrfinder/LrFinderButton.tsx';
 
 export interface HyperPanelProps {
   config: ExperimentConfig;
@@ -260,6 +261,7 @@ function LearningRate({ value, onChange }: { value: number; onChange: (v: number
         </div>
       ) : null}
       <FieldError id={errorId} text={error} />
+      <LrFinderButton />
     </div>
   );
 }

@@ -28,6 +28,8 @@ export interface LossChartProps {
   colors: ChartColors;
   /** Axis tick font size in px (bigger on a projector). */
   fontSize?: number;
+  /** An epoch to mark with a vertical line (the replay timeline's viewed epoch); null: none. */
+  marker?: number | null;
 }
 
 type ChartColors = CanvasPalette['chart'];
@@ -66,6 +68,7 @@ export const LossChart = memo(function LossChart({
   height = 180,
   colors,
   fontSize = 12,
+  marker = null,
 }: LossChartProps) {
   const [log, setLog] = useState(false);
   /** The epoch under the pointer or keyboard cursor, shared by both charts; null when none. */
@@ -76,7 +79,7 @@ export const LossChart = memo(function LossChart({
   const box = useRef<HTMLDivElement>(null);
   const measured = useBoxWidth(box, 320, fixedWidth === undefined);
   const cellWidth = fixedWidth ?? measured;
-  const common = { points: shown, x, height, colors, fontSize, width: cellWidth, cursor, onCursor: setCursor };
+  const common = { points: shown, x, height, colors, fontSize, width: cellWidth, cursor, onCursor: setCursor, marker };
   return (
     <div className={`loss-chart ${showAccuracy ? 'has-accuracy' : ''}`}>
       <div className="chart-cell" ref={box}>
@@ -128,6 +131,7 @@ interface SeriesChartProps {
   formatValue: (v: number) => string;
   cursor: number | null;
   onCursor: (epoch: number | null) => void;
+  marker: number | null;
 }
 
 /** Space for the value labels left of the plot. */
@@ -243,6 +247,18 @@ function SeriesChart(p: SeriesChartProps) {
               />
             ))}
           </g>
+          {p.marker !== null && Number.isFinite(sx(p.marker)) ? (
+            <line
+              className="chart-marker"
+              data-testid="chart-marker"
+              x1={sx(p.marker)}
+              x2={sx(p.marker)}
+              y1={plot.top}
+              y2={bottom}
+              stroke={colors.test}
+              strokeWidth={colors.lineWidth}
+            />
+          ) : null}
           {hovered ? (
             <g className="chart-cursor">
               <line

@@ -7,6 +7,7 @@ import { StopSlider } from './settingsControls.tsx';
 import { FieldHelp, FieldLabel } from './controls.tsx';
 import { ModeSwitch } from './classroom/ModeSwitch.tsx';
 import { StopMenu } from './classroom/StopMenu.tsx';
+import { HistoryButton } from './history/HistoryButton.tsx';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -158,6 +159,7 @@ export function TopBar(p: TopBarProps) {
           </select>
         </div>
         {p.compare}
+        <HistoryButton />
         {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
       </div>
     </header>

@@ -55,6 +55,9 @@ const KNOWN: Record<WorkerEvent['type'], true> = {
   gradCheck: true,
   space: true,
   trace: true,
+  checkpoints: true,
+  checkpoint: true,
+  lrRange: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from './protocol.ts';
 import { TrainingRun, type LoopEnv, type RunOptions } from './runLoop.ts';
 import { handleHoodCommand } from './hood.ts';
 import type { ExperimentConfig } from '../share/config.ts';
+import { runRangeTest } from './lrFinder.ts';
 
 /** Routes commands to the current run; reports every exception as an error event instead of dying. */
 export class TrainerHost {
@@ -53,6 +54,8 @@ export class TrainerHost {
         hiddenGridResolution: command.hiddenGridResolution,
         restore: command.restore,
         flowControl: command.flowControl,
+        checkpoints:
+          command.keepCheckpoints && command.restore ? this.run?.keeper.store.upTo(command.restore.epoch) : undefined,
       });
       return;
     }
@@ -98,6 +101,17 @@ export class TrainerHost {
       case 'batchStep':
         run.batchStep(command.explain, command.requestId);
         break;
+      case 'viewCheckpoint':
+        run.keeper.view(command.epoch, command.requestId);
+        break;
+      case 'findLearningRate': {
+        // From the run's initial weights: its first checkpoint (taken when the run started).
+        const first = run.keeper.store.first;
+        const start = first ? first.params : run.built.net.params;
+        const result = runRangeTest(run.built, run.config.seed, start);
+        this.env.post({ type: 'lrRange', runId: run.runId, requestId: command.requestId, result }, []);
+        break;
+      }
     }
   }
 

@@ -106,6 +106,8 @@ export type Command =
       hiddenGridResolution?: number;
       restore?: RestoreState;
       flowControl?: boolean;
+      /** With `restore` from a checkpoint ("Continue from here"): keep the current run's checkpoints up to its epoch. */
+      keepCheckpoints?: boolean;
     }
   | { type: 'play'; runId: RunId }
   | { type: 'pause'; runId: RunId }
@@ -141,7 +143,11 @@ export type Command =
    * Pause and train the run's real next minibatch, then a snapshot. With `explain`, the engine
    * records the step (src/nn/trace.ts) and sends it first, as one 'trace' event with this requestId.
    */
-  | { type: 'batchStep'; runId: RunId; explain: boolean; requestId: number };
+  | { type: 'batchStep'; runId: RunId; explain: boolean; requestId: number }
+  /** The run as it was at a checkpoint epoch (the replay timeline): answered by a 'checkpoint' event. */
+  | { type: 'viewCheckpoint'; runId: RunId; epoch: number; requestId: number }
+  /** The learning-rate range test from the run's initial weights (src/worker/lrFinder.ts): answered by 'lrRange'. */
+  | { type: 'findLearningRate'; runId: RunId; requestId: number };
 
 export type CommandType = Command['type'];
 
@@ -265,6 +271,16 @@ export interface Divergence {
   fix?: { learningRate: number };
 }
 
+/** The learning-rate range test: rate, raw and smoothed loss per minibatch; the suggested rate (null: none). */
+export interface LrRangeResult {
+  rates: number[];
+  losses: number[];
+  smoothed: number[];
+  suggestion: number | null;
+  /** Stopped early because the smoothed loss blew up. */
+  exploded: boolean;
+}
+
 /** Worker → page. */
 export type WorkerEvent =
   | { type: 'hello'; protocol: number; nonce: number }
@@ -278,6 +294,11 @@ export type WorkerEvent =
   | { type: 'notice'; runId: RunId; message: string }
   | { type: 'gradCheck'; runId: RunId; requestId: number; result: GradCheckResult }
   | { type: 'space'; runId: RunId; requestId: number; view: SpaceView }
+  /** The epochs the run keeps checkpoints at (src/worker/checkpoints.ts), sent when the list changes. */
+  | { type: 'checkpoints'; runId: RunId; epochs: number[] }
+  /** The run at a checkpoint, or null when the worker no longer has it. */
+  | { type: 'checkpoint'; runId: RunId; requestId: number; epoch: number; snapshot: Snapshot | null }
+  | { type: 'lrRange'; runId: RunId; requestId: number; result: LrRangeResult }
   /**
    * A status change. For 'diverged', `message` says what became non-finite, when, the likely
    * cause and what to do, and `divergence` the same as data (for the page's buttons).
@@ -346,6 +367,9 @@ export function eventRunId(event: WorkerEvent): RunId | undefined {
     case 'notice':
     case 'gradCheck':
     case 'space':
+    case 'checkpoints':
+    case 'checkpoint':
+    case 'lrRange':
       return event.runId;
     case 'hello':
     case 'pong':

@@ -23,6 +23,7 @@ import { diagnoseDivergence, nonFiniteParam } from './diagnose.ts';
 import { SnapshotMaker } from './snapshot.ts';
 import { GradFlowRecorder } from './hood.ts';
 import { StopRule, type StopConditions, type StopReason } from './stopRule.ts';
+import { CheckpointKeeper, type Checkpoint } from './checkpoints.ts';
 import type { ExperimentConfig, Speed } from '../share/config.ts';
 import { createTrace } from '../nn/trace.ts';
 import type { EpochResult } from '../nn/training.ts';
@@ -44,6 +45,8 @@ export interface RunOptions {
   restore?: RestoreState | undefined;
   /** Stream snapshots only as fast as the page acknowledges them (see protocol.ts init). */
   flowControl?: boolean | undefined;
+  /** Checkpoints carried over from the run this one branches from (up to its restore epoch). */
+  checkpoints?: readonly Checkpoint[] | undefined;
 }
 
 export interface LoopEnv {
@@ -61,6 +64,8 @@ export class TrainingRun {
   status: RunStatus = 'idle';
   speed: Speed;
   private readonly b: Built;
+  /** The replay timeline's checkpoints (checkpoints.ts). */
+  readonly keeper: CheckpointKeeper;
   private readonly env: LoopEnv;
   private readonly history = new HistoryRecorder();
   private readonly gradFlow = new GradFlowRecorder();
@@ -100,18 +105,19 @@ export class TrainingRun {
     const grids = gridSizes(options.gridResolution, options.hiddenGridResolution);
     this.b = buildRun(runId, this.config, grids, options.restore);
     this.view = new SnapshotMaker(this.b, grids, env.now);
+    this.keeper = new CheckpointKeeper(this.b, grids, (e, t) => env.post(e, t), options.checkpoints);
     this.restored = options.restore !== undefined;
     this.epochsAtLastSnapshot = this.epoch;
     this.timeAtLastSnapshot = env.now();
   }
 
-  get epoch(): number {
-    return this.b.trainer.epochCount;
-  }
-
-  /** The engine objects, for the hood's commands (worker/hood.ts). */
+  /** The engine objects (the learning-rate finder and the hood's commands read them). */
   get built(): Built {
     return this.b;
+  }
+
+  get epoch(): number {
+    return this.b.trainer.epochCount;
   }
 
   /** Snapshots streamed and not acknowledged yet (flow control). */
@@ -131,6 +137,7 @@ export class TrainingRun {
       this.history.push(e.epoch, NaN, e.trainLoss, e.testLoss, e.trainAccuracy ?? NaN, e.testAccuracy ?? NaN);
       this.stops.observe(e.testLoss);
     }
+    this.keeper.afterEpoch();
     this.sendSnapshot();
   }
 
@@ -418,6 +425,7 @@ export class TrainingRun {
       e?.testAccuracy ?? NaN,
     );
     if (finiteLoss) {
+      this.keeper.afterEpoch();
       this.recentLosses.push(r.loss);
       if (this.recentLosses.length > RECENT_LOSSES) this.recentLosses.shift();
       const stop = this.stops.check(epoch, e?.testLoss);
@@ -485,6 +493,7 @@ export class TrainingRun {
     }
     this.timeAtLastSnapshot = now;
     this.epochsAtLastSnapshot = this.epoch;
+    this.keeper.announce();
     env.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot));
   }
 }

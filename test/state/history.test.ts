@@ -224,3 +224,27 @@ describe('HistoryBuffer', () => {
     });
   });
 });
+
+describe('HistoryBuffer.truncated (Continue from here)', () => {
+  const values = (e: number) => ({ trainLoss: 1 / (1 + e), testLoss: 2 / (1 + e) });
+
+  it('while a point is one epoch: exactly the history up to the epoch, so going on gives the same buffer bit for bit', () => {
+    const full = new HistoryBuffer(500);
+    for (let e = 0; e <= 400; e++) full.add(e, values(e));
+    const branch = new HistoryBuffer(500);
+    branch.load(full.truncated(150));
+    expect(branch.toArray().at(-1)!.epoch).toBe(150);
+    for (let e = 151; e <= 400; e++) branch.add(e, values(e));
+    expect(branch.save()).toEqual(full.save());
+  });
+
+  it('with bigger buckets: keeps only whole points that end by the epoch', () => {
+    const full = new HistoryBuffer(8);
+    for (let e = 0; e < 100; e++) full.add(e, values(e));
+    const kept = full.truncated(50);
+    const last = kept.at(-1)!;
+    expect(last.epoch + ((last.n ?? 1) - 1) / 2).toBeLessThanOrEqual(50);
+    expect(last.epoch + ((last.n ?? 1) - 1) / 2).toBeGreaterThan(50 - full.bucket);
+    expect(kept.length).toBeLessThan(full.save().length);
+  });
+});

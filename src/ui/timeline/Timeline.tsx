@@ -1,0 +1,54 @@
+/**
+ * The replay timeline under the charts: a slider over the run's checkpoint epochs (the last stop is
+ * "live"). Moving it back pauses the run and shows that epoch on the output plane, the network and
+ * the charts; "Back to live" returns, "Continue from here" trains on from that epoch.
+ */
+import { useId } from 'react';
+import { useStore } from '../../state/store.ts';
+import { backToLive, continueFromHere, useTimeline, viewEpoch } from '../../state/timeline.ts';
+import './Timeline.css';
+
+export function Timeline() {
+  const id = useId();
+  const checkpoints = useTimeline((s) => s.checkpoints);
+  const viewingEpoch = useTimeline((s) => s.viewingEpoch);
+  const ready = useTimeline((s) => s.viewing !== null);
+  const epoch = useStore((s) => s.run.epoch);
+  const n = checkpoints.length;
+  const index = viewingEpoch === null ? n : Math.max(0, checkpoints.indexOf(viewingEpoch));
+  const onIndex = (i: number) => {
+    if (i >= n) backToLive();
+    else viewEpoch(checkpoints[i]!);
+  };
+  return (
+    <div className="timeline" data-control="timeline">
+      <label htmlFor={id}>Timeline</label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={Math.max(1, n)}
+        step={1}
+        value={index}
+        disabled={n === 0}
+        aria-valuetext={viewingEpoch === null ? `Live, epoch ${epoch}` : `Epoch ${viewingEpoch}`}
+        onChange={(e) => onIndex(Number(e.currentTarget.value))}
+      />
+      {viewingEpoch === null ? (
+        <span className="timeline-status" data-testid="timeline-status">
+          Live
+        </span>
+      ) : (
+        <span className="timeline-status viewing" data-testid="timeline-status" role="status">
+          Viewing epoch {viewingEpoch} ·{' '}
+          <button type="button" className="link-button" onClick={backToLive}>
+            Back to live
+          </button>
+          <button type="button" onClick={() => continueFromHere()} disabled={!ready}>
+            Continue from here
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
