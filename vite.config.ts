@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app's Content-Security-Policy (a meta tag, added at build time only: the dev server
@@ -33,8 +34,46 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline and installable (vite-plugin-pwa / Workbox): the service worker precaches every asset
+ * the build emits (not the source maps), so after one visit the app opens, trains and saves with
+ * no network. It never takes over by itself: a new version waits until the learner presses Reload
+ * (src/pwa/update.ts). Everything is same-origin and relative, so the CSP stays strict and the app
+ * works from any sub-path.
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+    manifest: {
+      name: 'Neural Network Playground',
+      short_name: 'NN Playground',
+      description: 'Build a neural network from scratch and watch it learn, live in your browser.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#f3f4f6',
+      theme_color: '#1f2937',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2}'],
+      // Lessons and links live in the hash; any path under the scope is the app.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: false,
+      skipWaiting: false,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   base: './',
   worker: { format: 'es' },
   // E2E_OUT_DIR / E2E_PORT let several checkouts' browser tests run side by side.

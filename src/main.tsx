@@ -13,3 +13,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Offline and updates: only the built app has a service worker (vite.config.ts, src/pwa/update.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) void import('./pwa/register.ts');
