@@ -1,74 +1,48 @@
 /**
  * The one adapter between a lesson step and the rest of the page: load the step's experiment,
- * set Simple/Full and the visible controls (branch classroom), open "Under the hood" and break
- * backprop on purpose (branches hoodstep and hoodcheck), and read the hood's state for tasks.
- *
- * COORDINATOR, at merge (names from CONTRACTS.md), replace the marked fallbacks below:
- *   - setLessonMode        → useClassroom's setMode(mode)               (src/state/classroom.ts)
- *   - setLessonControls    → useClassroom's setVisibleControls(list)    (src/state/classroom.ts)
- *     and delete the <style> fallback (controlsStyle / CONTROLS_STYLE_ID)
- *   - openHoodTab          → useHood's openHood(tab)                    (src/state/hood.ts)
- *   - setBreakBackprop     → gradcheck's setBreak(kind)                 (src/state/gradcheck.ts)
- *   - readHood             → { open, tab, phase: phase?.kind ?? null, breakKind } from
- *                            useHood.getState() and the gradcheck store's current break
- *   - subscribeHood        → subscribe to both stores
+ * set Simple/Full and the visible controls (src/state/classroom.ts), open "Under the hood"
+ * (src/state/hood.ts) and break backprop on purpose (src/state/gradcheck.ts), and read the hood's
+ * state for tasks.
  */
 import type { ExperimentConfig } from '../share/config.ts';
+import { classroomStore, setMode, setVisibleControls } from '../state/classroom.ts';
+import { setBreak, useGradCheck } from '../state/gradcheck.ts';
+import { openHood, useHood } from '../state/hood.ts';
 import { loadExperiment, useStore } from '../state/store.ts';
 import type { LessonRunState } from './conditions.ts';
 import type { BreakKindName, HoodTab, LessonMode, LessonStep } from './schema.ts';
 
-// ---------- classroom (fallbacks until the classroom branch is merged) ----------
-
 let modeBeforeLesson: LessonMode | null = null;
-let currentMode: LessonMode | null = null;
 
-/** FALLBACK (classroom not merged): remembers the mode only. Wire to setMode. */
-export function setLessonMode(mode: LessonMode | null): void {
-  currentMode = mode;
+export function setLessonMode(mode: LessonMode): void {
+  setMode(mode);
 }
 
-export const CONTROLS_STYLE_ID = 'lesson-controls-style';
-
-/**
- * FALLBACK (classroom not merged): hide every [data-control] not in `list` with one <style>
- * element (names are checked against /^[A-Za-z0-9_-]+$/ by the schema, so they cannot escape
- * the selector). The Lessons button and panel are never hidden. Wire to setVisibleControls.
- */
+/** A lesson's visible controls (the Lessons button always stays), or null: the mode decides. */
 export function setLessonControls(list: readonly string[] | null): void {
-  if (typeof document === 'undefined') return;
-  document.getElementById(CONTROLS_STYLE_ID)?.remove();
-  if (!list) return;
-  const keep = [...list.filter((n) => /^[A-Za-z0-9_-]+$/.test(n)), 'lessons']
-    .map((n) => `[data-control="${n}"]`)
-    .join(',');
-  const style = document.createElement('style');
-  style.id = CONTROLS_STYLE_ID;
-  style.textContent = `.app [data-control]:not(${keep}) { display: none !important; }`;
-  document.head.appendChild(style);
+  setVisibleControls(list ? [...list, 'lessons'] : null);
 }
 
-// ---------- under the hood (fallbacks until hoodstep/hoodcheck are merged) ----------
-
-/** FALLBACK (hoodstep not merged): does nothing. Wire to useHood's openHood(tab). */
 export function openHoodTab(tab: HoodTab): void {
-  void tab;
+  openHood(tab);
 }
 
-/** FALLBACK (hoodcheck not merged): does nothing. Wire to gradcheck's setBreak(kind). */
 export function setBreakBackprop(kind: BreakKindName): void {
-  void kind;
+  if (useGradCheck.getState().breakKind !== kind) setBreak(kind);
 }
 
-/** FALLBACK: null (no hood in this build), so hood tasks are never met. Wire to useHood + gradcheck. */
 export function readHood(): LessonRunState['hood'] {
-  return null;
+  const h = useHood.getState();
+  return { open: h.open, tab: h.tab, phase: h.phase?.kind ?? null, breakKind: useGradCheck.getState().breakKind };
 }
 
-/** FALLBACK: nothing to subscribe to. Wire to useHood.subscribe and the gradcheck store's subscribe. */
 export function subscribeHood(listener: () => void): () => void {
-  void listener;
-  return () => undefined;
+  const a = useHood.subscribe(listener);
+  const b = useGradCheck.subscribe(listener);
+  return () => {
+    a();
+    b();
+  };
 }
 
 // ---------- the step ----------
@@ -80,7 +54,7 @@ export function stepExperiment(step: LessonStep, current: ExperimentConfig): Exp
 
 /** Enter a step: its experiment (unless it continues the last run), mode, controls and hood. */
 export function applyStep(step: LessonStep): void {
-  if (modeBeforeLesson === null) modeBeforeLesson = currentMode ?? 'full';
+  if (modeBeforeLesson === null) modeBeforeLesson = classroomStore.getState().mode;
   if (!step.keep) loadExperiment(stepExperiment(step, useStore.getState().config));
   if (step.mode) setLessonMode(step.mode);
   setLessonControls(step.controls ?? null);

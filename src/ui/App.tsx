@@ -55,7 +55,6 @@ import { timelineSource } from './timeline/source.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { BreakBanner } from './hood/BreakBanner.tsx';
 import { GradFlowSection } from './hood/GradFlowChart.tsx';
-import { HoodTabsCheck } from './hood/HoodTabsCheck.tsx';
 
 export interface AppProps {
   /** Extra top-bar items ("Copy link", export...). */
@@ -221,7 +220,6 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
         </div>
       </main>
       <CodeSlot />
-      <HoodTabsCheck />
       <footer className="shortcuts">
         <span>
           Keys: <kbd>Space</kbd> play/pause · <kbd>S</kbd> step · <kbd>R</kbd> reset

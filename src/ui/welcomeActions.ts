@@ -1,8 +1,10 @@
-/**
- * What the welcome's "Start the first lesson" does. COORDINATOR: at merge, wire this to the
- * lessons branch (open the Lessons panel on the first built-in lesson, e.g. its openLesson(0) from
- * src/lessons/). Until then it opens nothing; the welcome is dismissed either way.
- */
+/** What the welcome's "Start the first lesson" does: the Lessons panel on the first built-in lesson. */
+import { startLesson } from '../state/lessons.ts';
+
 export function startFirstLesson(): void {
-  // TODO(coordinator): open the first lesson in the Lessons panel.
+  // The lessons' texts are their own chunk: loaded when asked for, not with the page.
+  void import('../lessons/builtin/index.ts').then(({ builtinLessons }) => {
+    const first = builtinLessons()[0];
+    if (first) startLesson(first, 'builtin');
+  });
 }

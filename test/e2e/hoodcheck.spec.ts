@@ -4,10 +4,11 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { PlaygroundPage } from './pages.ts';
 
-/** Open the gradient check and space (HoodTabsCheck until HoodPanel takes the tabs). */
+/** Open Under the hood on the gradient check or the space, from the Training panel's buttons. */
 async function openHood(page: Page, tab: 'Gradient check' | 'Space'): Promise<void> {
   const hood = page.getByRole('region', { name: 'Under the hood' });
-  if (!(await hood.isVisible())) await page.locator('[data-control="hood-check"]').click();
+  if (!(await hood.isVisible()))
+    await page.locator(tab === 'Space' ? '[data-control="layer-space"]' : '[data-control="gradient-check"]').click();
   await hood.getByRole('tab', { name: tab }).click();
 }
 

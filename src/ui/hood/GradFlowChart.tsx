@@ -4,6 +4,7 @@
  * last's) and a too-high learning rate's exploding ones show. The project's SVG line chart
  * (viz/lineChart.ts); the series come from state/gradflow.ts (published a few times a second).
  */
+import { openHood } from '../../state/hood.ts';
 import { useMemo, useState } from 'react';
 import { useGradFlow } from '../../state/gradflow.ts';
 import type { HistoryPoint } from '../../state/history.ts';
@@ -125,7 +126,15 @@ export function GradFlowSection({ palette }: { palette: CanvasPalette }) {
   const [on, setOn] = useState(false);
   return (
     <div className="gradflow-section">
-      <Toggle label="Gradient flow" checked={on} onChange={setOn} control="gradient-flow" />
+      <div className="gradflow-row">
+        <Toggle label="Gradient flow" checked={on} onChange={setOn} control="gradient-flow" />
+        <button type="button" className="gradflow-open" data-control="gradient-check" onClick={() => openHood('check')}>
+          Check gradients…
+        </button>
+        <button type="button" className="gradflow-open" data-control="layer-space" onClick={() => openHood('space')}>
+          Space a layer sees…
+        </button>
+      </div>
       {on ? (
         <>
           <p className="gradflow-help">

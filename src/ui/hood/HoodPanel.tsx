@@ -1,9 +1,8 @@
 /**
  * "Under the hood" (a lazy chunk with Temml): a region docked at the bottom of the page with tabs.
  * Step walks through the worker's recorded minibatch step phase by phase (equations.ts lays out
- * the numbers, this only shows them); the other tabs come from the hoodcheck branch.
- * TODO(coordinator, after merging hoodcheck): import { GradientCheckView } from './GradientCheckView.tsx'
- * and { TransformedSpaceView } from './TransformedSpaceView.tsx', and add their tabs in TABS below.
+ * the numbers, this only shows them); Gradient check compares backprop with finite differences
+ * (and can break backprop on purpose); Space shows the plane as a hidden layer's two units see it.
  */
 import { useEffect, useMemo } from 'react';
 import { explain, fmtPlain, layerDeltas, phaseLabel, phasesOf, type Explained } from '../../explain/equations.ts';
@@ -18,11 +17,17 @@ import {
   useTrace,
   type HoodTab,
 } from '../../state/hood.ts';
+import { GradientCheckView } from './GradientCheckView.tsx';
 import { MathLines } from './MathLines.tsx';
+import { TransformedSpaceView } from './TransformedSpaceView.tsx';
 import { UnitAtPoint } from './UnitAtPoint.tsx';
 import './HoodPanel.css';
 
-const TABS: { id: HoodTab; label: string }[] = [{ id: 'step', label: 'Step' }];
+const TABS: { id: HoodTab; label: string }[] = [
+  { id: 'step', label: 'Step' },
+  { id: 'check', label: 'Gradient check' },
+  { id: 'space', label: 'Space' },
+];
 
 export default function HoodPanel() {
   const tab = useHood((s) => s.tab);
@@ -49,8 +54,8 @@ export default function HoodPanel() {
           Close
         </button>
       </header>
-      <div role="tabpanel" id="hood-view-step" aria-labelledby="hood-tab-step" className="hood-body">
-        {tab === 'step' ? <StepView /> : null}
+      <div role="tabpanel" id={`hood-view-${tab}`} aria-labelledby={`hood-tab-${tab}`} className="hood-body">
+        {tab === 'step' ? <StepView /> : tab === 'check' ? <GradientCheckView /> : <TransformedSpaceView />}
       </div>
     </section>
   );
