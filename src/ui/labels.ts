@@ -197,7 +197,7 @@ export const CONTROL_HELP: Readonly<Record<string, string>> = {
   classes: 'How many groups of points there are in a multi-class dataset.',
   regenerate: 'New random points from the next data seed: the same kind of dataset, in new places.',
   features:
-    'The numbers the network gets for each point: its position x and y, or things made from them, like x² or sin(x).',
+    'The numbers the network gets for each point: its position x and y, or things made from them, like x² or sin x.',
   hidden:
     'The layers between the inputs and the output. Add or remove layers with + and −, and units in each layer with the buttons above it.',
   activation:
