@@ -63,7 +63,7 @@ test('Compare opens two runs; B edited; lockstep keeps both at the same epoch', 
   );
   await stepBoth(page, 5);
   // Reset starts both again at epoch 0.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(() => epochs(page)).toEqual({ A: 0, B: 0 });
   expect(consoleProblems).toEqual([]);
 });

@@ -45,7 +45,7 @@ async function firstVisit(page: Page, url: string): Promise<void> {
   expect(scope).toBe(server.url);
 }
 
-test('after one visit the app works offline from a sub-path: a link, training, an export', async ({
+test('after one visit the app works offline from a sub-path: a link, training, an export, a lesson', async ({
   page,
   context,
   consoleProblems,
@@ -70,6 +70,14 @@ test('after one visit the app works offline from a sub-path: a link, training, a
   expect(json.config.dataset).toBe('xor');
   expect(json.epoch).toBe((await storeState(page)).epoch);
   expect(json.epoch).toBeGreaterThanOrEqual(30);
+
+  // A lesson (its texts and the panel are their own chunks, precached too) opens and plays offline.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await lesson.getByRole('button', { name: /cannot learn XOR/ }).click();
+  await expect(lesson.getByTestId('lesson-count')).toHaveText('Step 1 of 3');
+  expect((await storeState(page)).config).toMatchObject({ dataset: 'xorTable', hidden: [] });
+  await p.playUntil(50);
 
   expect(foreign(urls, server.origin)).toEqual([]);
   expect(consoleProblems).toEqual([]);

@@ -40,7 +40,7 @@ describe('what differs between runs', () => {
     const a = { ...DEFAULT_CONFIG, theme: 'dark' as const };
     const b = { ...DEFAULT_CONFIG, learningRate: 0.3, optimizer: 'adam' as const, speed: 'max' as const };
     const keys = differingKeys([a, b]);
-    expect(keys).toEqual(['optimizer', 'learningRate']);
-    expect(describeBy(b, keys)).toBe('Optimizer Adam · Learning rate 0.3');
+    expect(keys).toEqual(['learningRate', 'optimizer']);
+    expect(describeBy(b, keys)).toBe('Learning rate 0.3 · Optimizer Adam');
   });
 });

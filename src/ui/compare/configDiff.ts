@@ -46,7 +46,7 @@ export const DIFF_KEYS = [
   'schedule',
   'clipNorm',
 ] as const satisfies readonly (keyof ExperimentConfig)[];
-type DiffKey = (typeof DIFF_KEYS)[number];
+export type DiffKey = (typeof DIFF_KEYS)[number];
 
 /** Settings whose value names itself ("Adam instead of SGD"); the others say their name first. */
 const SELF_NAMED: ReadonlySet<DiffKey> = new Set(['optimizer', 'dataset', 'problem']);
