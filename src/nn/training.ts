@@ -15,6 +15,8 @@
  * batchStep() trains one minibatch and may record a glass-box trace of it (trace.ts): the trainer
  * then sits inside the epoch (batchPos), and the next batchStep() or epoch() goes on from there,
  * adding the same losses in the same order, so the run is bit for bit the one without the stop.
+ *
+ * Its options, data and result types (and their checks) are trainOptions.ts.
  */
 import { lossCode, lossDelta, lossSum } from './losses.ts';
 import { countCorrect, isClassifier } from './metrics.ts';
@@ -35,107 +37,22 @@ import { createRng, type Rng } from './rng.ts';
 import { checkTrainerState, type TrainerState } from './trainerState.ts';
 import { traceAfter, traceBefore, traceGrads, type StepTrace } from './trace.ts';
 import { scheduledRate } from './schedules.ts';
-import type { LossName, OptimizerName, RegularizationName, ScheduleName } from './types.ts';
+import {
+  checkData,
+  checkOptions,
+  type BatchResult,
+  type Data,
+  type EpochResult,
+  type Evaluation,
+  type TrainOptions,
+} from './trainOptions.ts';
 
 export type { TrainerState };
-
-export interface TrainOptions {
-  loss: LossName;
-  optimizer: OptimizerName;
-  /** Base rate; the schedule scales it per epoch. */
-  learningRate: number;
-  /** Momentum optimizer's mu. */
-  momentum: number;
-  /** Adam's beta1, beta2, eps. */
-  beta1: number;
-  beta2: number;
-  eps: number;
-  regularization: RegularizationName;
-  regularizationRate: number;
-  batchSize: number;
-  /** Probability of dropping each hidden unit while training (0 = off); inverted dropout. */
-  dropout: number;
-  schedule: ScheduleName;
-  /** Max global gradient norm; 0 = no clipping. */
-  clipNorm: number;
-}
-
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  loss: 'mse',
-  optimizer: 'sgd',
-  learningRate: 0.03,
-  momentum: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  eps: 1e-8,
-  regularization: 'none',
-  regularizationRate: 0,
-  batchSize: 10,
-  dropout: 0,
-  schedule: 'constant',
-  clipNorm: 0,
-};
-
-/** x: (n, inputs), features already applied; y: (n, outputs) targets (see data.ts targets()). */
-export interface Data {
-  x: Float64Array;
-  y: Float64Array;
-  n: number;
-}
-
-export interface EpochResult {
-  /** Epochs trained so far, this one included. */
-  epoch: number;
-  /** Mean per-sample data loss over the epoch, each minibatch's taken before its update (with dropout if on). */
-  loss: number;
-  /** False when a minibatch loss or any parameter is NaN/±Infinity (the epoch stops at that minibatch). */
-  finite: boolean;
-  /** The learning rate the schedule gave this epoch. */
-  learningRate: number;
-}
-
-export interface Evaluation {
-  /** Mean per-sample data loss (no regularization term). */
-  loss: number;
-  /** Fraction correct for classification (1 output: tanh o>0, sigmoid o>0.5 vs the target; softmax: argmax); null for a linear output. */
-  accuracy: number | null;
-}
+export { DEFAULT_TRAIN_OPTIONS } from './trainOptions.ts';
+export type { BatchResult, Data, EpochResult, Evaluation, TrainOptions } from './trainOptions.ts';
 
 /** Evaluation and prediction run in chunks of this many samples, so their workspace stays small. */
 const EVAL_CHUNK = 256;
-
-function checkOptions(o: TrainOptions): void {
-  lossCode(o.loss);
-  optimizerCode(o.optimizer);
-  regularizationCode(o.regularization);
-  scheduledRate(o.schedule, 1, 0);
-  const nonNeg: (keyof TrainOptions)[] = ['learningRate', 'momentum', 'regularizationRate', 'clipNorm', 'eps'];
-  for (const key of nonNeg) {
-    const v = o[key] as number;
-    if (!(Number.isFinite(v) && v >= 0)) throw new Error(`${key} must be a finite number ≥ 0, got ${v}`);
-  }
-  for (const key of ['beta1', 'beta2'] as const) {
-    if (!(o[key] >= 0 && o[key] < 1)) throw new Error(`${key} must be in [0, 1), got ${o[key]}`);
-  }
-  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 1))
-    throw new Error(`batchSize must be an integer ≥ 1, got ${o.batchSize}`);
-  if (!(o.dropout >= 0 && o.dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${o.dropout}`);
-}
-
-function checkData(net: Network, d: Data): void {
-  if (!(Number.isInteger(d.n) && d.n >= 0)) throw new Error(`Data n must be an integer ≥ 0, got ${d.n}`);
-  if (d.x.length < d.n * inputSize(net))
-    throw new Error(`Data x holds ${d.x.length} values, need ${d.n} × ${inputSize(net)}`);
-  if (d.y.length < d.n * outputSize(net))
-    throw new Error(`Data y holds ${d.y.length} values, need ${d.n} × ${outputSize(net)}`);
-}
-
-/** What one batchStep() did: its minibatch's mean data loss, and the epoch's result when it ended one. */
-export interface BatchResult {
-  loss: number;
-  samples: number;
-  epochDone: EpochResult | null;
-}
 
 export class Trainer {
   /** Epochs trained; the schedule reads it (settable, e.g. when restoring a saved run). */

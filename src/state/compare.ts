@@ -13,9 +13,10 @@
  * Both runs share the data, the seed and the speed (SHARED_KEYS): a change to one of them applies
  * to both; any other change that rebuilds a network (Reset too) starts both again at epoch 0, so
  * they stay at the same epoch. Same seed and same layer sizes give the same initial weights.
+ *
+ * Here: opening and closing the comparison, command routing and the other run's events. Its state
+ * (the store of it, the other run) is compareState.ts; the swap behind "Editing B" is compareSwap.ts.
  */
-import { useStore as useZustandStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import { encodeComparePair, SHARED_KEYS } from '../share/compare.ts';
 import { setLinkExtra } from '../share/url.ts';
 import type { ExperimentConfig } from '../share/config.ts';
@@ -24,9 +25,18 @@ import type { HistoryPoint } from '../share/file.ts';
 import { createTrainingClient, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { unpackParams, type Command, type RestoreState, type RunId, type WorkerEvent } from '../worker/protocol.ts';
 import { coherentConfig, sameValue } from './configRules.ts';
+import {
+  compareEpochs,
+  compareStore,
+  otherBuffer,
+  otherSlot,
+  setOther,
+  slotState,
+  type CompareState,
+} from './compareState.ts';
+import { isSwapping, setEditing } from './compareSwap.ts';
 import { setOtherRunListener } from './events.ts';
 import { requestFrame } from './frame.ts';
-import { HistoryBuffer } from './history.ts';
 import { Lockstep, type Slot } from './lockstep.ts';
 import { historyBuffer, newRunId, sendToFirstWorker, setCommandRoute, startCurrentRun } from './run.ts';
 import {
@@ -43,23 +53,9 @@ import {
 export type { Slot } from './lockstep.ts';
 
 export { SHARED_KEYS } from '../share/compare.ts';
-
-/** One run's state as the views read it: the store's fields of a run. */
-export type RunSlotState = Pick<PlaygroundState, 'config' | 'runId' | 'run' | 'history' | 'snapshot' | 'runInfo'>;
-
-export interface CompareState {
-  active: boolean;
-  /** The run the controls edit (the one the main store holds). */
-  editing: Slot;
-  /** The run the store does not hold; null when not comparing. */
-  other: RunSlotState | null;
-}
-
-export const compareStore = createStore<CompareState>()(() => ({ active: false, editing: 'A', other: null }));
-
-export function useCompare<T>(selector: (s: CompareState) => T): T {
-  return useZustandStore(compareStore, selector);
-}
+export { compareEpochs, compareStore, slotState, useCompare } from './compareState.ts';
+export type { CompareState, RunSlotState } from './compareState.ts';
+export { setEditing, toggleEditing } from './compareSwap.ts';
 
 /** A second run to start with: its config and, to continue, weights and history (a file, a copy of A). */
 export interface SecondRun {
@@ -68,21 +64,15 @@ export interface SecondRun {
   history?: HistoryPoint[] | undefined;
 }
 
-const otherBuffer = new HistoryBuffer();
 let client: TrainingClient | null = null;
 let lockstep: Lockstep | null = null;
 let offStore: (() => void) | null = null;
-let swapping = false;
 let lastOtherPublish = -Infinity;
 /** Tests inject a fake worker. */
 let workerFactory: WorkerFactory | undefined;
 export function setCompareWorkerFactory(f: WorkerFactory | undefined): void {
   workerFactory = f;
 }
-
-const otherSlot = (): Slot => (compareStore.getState().editing === 'A' ? 'B' : 'A');
-const setOther = (patch: Partial<RunSlotState>) =>
-  compareStore.setState((s) => (s.other ? { other: { ...s.other, ...patch } } : {}));
 
 /** A: the first worker; B: the second. */
 function sendTo(slot: Slot, command: Command): void {
@@ -214,7 +204,7 @@ function receiveOther(event: WorkerEvent): void {
 
 /** The store's run: its progress drives the lockstep; shared settings follow to the other run. */
 function watchStore(s: PlaygroundState, prev: PlaygroundState): void {
-  if (swapping) return;
+  if (isSwapping()) return;
   const { editing } = compareStore.getState();
   if (s.snapshot && s.snapshot !== prev.snapshot) {
     const snap = s.snapshot;
@@ -320,43 +310,6 @@ function settled(): Promise<void> {
   });
 }
 
-/** Edit the other run: the store and this module swap their run state (the workers keep theirs). */
-export function setEditing(slot: Slot): void {
-  const cs = compareStore.getState();
-  if (!cs.active || !cs.other || slot === cs.editing) return;
-  swapping = true;
-  try {
-    const s = store.getState();
-    const mine: RunSlotState = {
-      config: s.config,
-      runId: s.runId,
-      run: s.run,
-      history: s.history,
-      snapshot: s.snapshot,
-      runInfo: s.runInfo,
-    };
-    const o = cs.other;
-    const saved = historyBuffer.save();
-    historyBuffer.load(otherBuffer.save());
-    otherBuffer.load(saved);
-    compareStore.setState({ editing: slot, other: { ...mine, history: otherBuffer.toArray() } });
-    store.setState({
-      config: o.config,
-      runId: o.runId,
-      run: o.run,
-      history: historyBuffer.toArray(),
-      snapshot: o.snapshot,
-      runInfo: o.runInfo,
-    });
-  } finally {
-    swapping = false;
-  }
-}
-
-export function toggleEditing(): void {
-  setEditing(compareStore.getState().editing === 'A' ? 'B' : 'A');
-}
-
 /**
  * Leave the comparison with one run: it becomes the page's only run, where it is (training on if
  * it was). Run B moves to the first worker, continuing exactly from its latest snapshot.
@@ -379,20 +332,6 @@ export function keep(slot: Slot, notice?: string): void {
   setLinkExtra(null);
   touchConfig();
   if (notice) store.getState().addNotice(notice, 'warning', 'compare-worker');
-}
-
-/** A run's state by slot, wherever it is held (the store or here). */
-export function slotState(slot: Slot): RunSlotState | null {
-  const cs = compareStore.getState();
-  if (!cs.active) return null;
-  return slot === cs.editing ? store.getState() : cs.other;
-}
-
-/** Both runs' epochs (tests: lockstep keeps them equal when paused). */
-export function compareEpochs(): Record<Slot, number> | null {
-  const a = slotState('A');
-  const b = slotState('B');
-  return a && b ? { A: a.run.epoch, B: b.run.epoch } : null;
 }
 
 // ---- the other run's exact state for a file (like exports.ts, for the run held here) ----
