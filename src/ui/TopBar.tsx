@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
 import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
 import './TopBar.css';
@@ -45,8 +45,27 @@ export function TopBar(p: TopBarProps) {
   const running = p.status === 'running';
   const themeId = useId();
   const helpId = useId();
+  const moreId = useId();
+  const [more, setMore] = useState(false);
+  const bar = useRef<HTMLElement>(null);
+  // Escape or a click outside the bar folds the tools away again.
+  useEffect(() => {
+    if (!more) return;
+    const key = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMore(false);
+    };
+    const click = (e: PointerEvent) => {
+      if (!bar.current?.contains(e.target as Node)) setMore(false);
+    };
+    document.addEventListener('keydown', key);
+    document.addEventListener('pointerdown', click);
+    return () => {
+      document.removeEventListener('keydown', key);
+      document.removeEventListener('pointerdown', click);
+    };
+  }, [more]);
   return (
-    <header className="topbar">
+    <header className={`topbar${more ? ' more-open' : ''}`} ref={bar}>
       <h1 className="brand" data-control="text">
         Neural Network Playground
       </h1>
@@ -130,7 +149,8 @@ export function TopBar(p: TopBarProps) {
             : 'Stopped by an error: Reset to retry'}
         </p>
       ) : null}
-      <div className="bar-controls">
+      {/* Below 1280 px the tools (and on a phone the settings) fold away; "More" shows them in a second row. */}
+      <div className="bar-controls" id={moreId}>
         <ModeSwitch />
         <StopSlider<Speed>
           label="Speed"
@@ -161,6 +181,19 @@ export function TopBar(p: TopBarProps) {
         {p.compare}
         <HistoryButton />
         {p.toolbar ? <div className="toolbar-slot">{p.toolbar}</div> : null}
+        <button
+          type="button"
+          className="more-toggle"
+          data-control="more"
+          aria-expanded={more}
+          aria-controls={moreId}
+          aria-label="More tools"
+          title={more ? 'Fold the tools away (Esc)' : 'Theme, Compare, History, Lessons, Code, Copy link and File'}
+          onClick={() => setMore((m) => !m)}
+        >
+          More
+          <span aria-hidden="true" className="more-caret" />
+        </button>
       </div>
     </header>
   );

@@ -132,11 +132,26 @@ export class PlaygroundPage {
     await this.page.getByRole('radio', { name, exact: true }).check();
   }
   async select(label: string, option: string): Promise<void> {
-    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+    const l = this.page.getByLabel(label, { exact: true });
+    await this.withMore(l, () => l.selectOption({ label: option }));
+  }
+  /** Below 1280 px some top-bar tools fold behind "More": open it for `act` on `l`, then fold it again. */
+  async withMore<T>(l: Locator, act: () => Promise<T>): Promise<T> {
+    const more = this.page.getByRole('button', { name: 'More tools' });
+    const fold = !(await l.isVisible()) && (await more.isVisible());
+    if (fold) await more.click();
+    try {
+      return await act();
+    } finally {
+      if (fold) await more.click();
+    }
   }
   /** Move the Speed slider with the keyboard (Home, then →) until it shows `shown` (e.g. '100/s', 'Max'). */
   async setSpeed(shown: string): Promise<void> {
     const slider = this.page.getByRole('slider', { name: 'Speed' });
+    await this.withMore(slider, () => this.moveSpeed(slider, shown));
+  }
+  private async moveSpeed(slider: Locator, shown: string): Promise<void> {
     await slider.focus();
     await slider.press('Home');
     for (let i = 0; i < 20 && (await slider.getAttribute('aria-valuetext')) !== shown; i++)
