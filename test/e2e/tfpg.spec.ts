@@ -42,7 +42,7 @@ test('a TF Playground link trained exactly as TF Playground: its losses to epoch
   expect((await storeState(page)).config).toMatchObject({ engineMode: 'tfpg', tfSeed: '0.12345' });
   await expect.poll(() => page.url()).toContain('tfpgExact=1');
   // The held controls say why they are disabled.
-  await expect(page.getByLabel('Optimizer')).toBeDisabled();
+  await expect(page.getByLabel('Optimizer', { exact: true })).toBeDisabled();
   await expect(page.locator('[data-control="optimizer"]')).toHaveAttribute('title', /plain SGD/);
   await expect(page.locator('[data-control="cosX"] input')).toBeDisabled();
   await expect(page.locator('[data-control="cosX"]')).toHaveAttribute('title', /no cos x/);
