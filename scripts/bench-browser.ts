@@ -45,7 +45,7 @@ export interface BrowserFigures {
 export async function measureBrowser(seconds = SECONDS): Promise<BrowserFigures> {
   const app = await serveApp();
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: app.url });
+    const page = await app.newPage();
     await openForTest(page, '/');
     const large = await measureTraining(page, LARGE_PATCH, seconds);
     const compare = await measureCompare(page, seconds);

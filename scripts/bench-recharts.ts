@@ -48,7 +48,7 @@ async function step(page: Page, epochs: number): Promise<void> {
 export async function measureRecharts(): Promise<RechartsFigures> {
   const app = await serveApp();
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: app.url });
+    const page = await app.newPage();
     await openForTest(page, '/');
     await step(page, 20);
     const lrFinderMs = await clickToDrawn(page, '[data-control="lr-finder"]', 1);

@@ -5,7 +5,7 @@
  * 0: a free port the system picks), and Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with
  * the args of playwright.config.ts.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import playwrightConfig from '../playwright.config.ts';
 
@@ -13,6 +13,8 @@ export interface ServedApp {
   browser: Browser;
   /** The app's address, e.g. http://127.0.0.1:41234/ */
   url: string;
+  /** A 1280×800 page on the app, as a returning visitor (the first-visit welcome already seen). */
+  newPage(): Promise<Page>;
   /** Closes the browser, then the server. */
   close(): Promise<void>;
 }
@@ -37,6 +39,11 @@ export async function serveApp(): Promise<ServedApp> {
   return {
     browser,
     url,
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: url });
+      await page.addInitScript(() => localStorage.setItem('nn-playground:welcomed', '1'));
+      return page;
+    },
     async close() {
       await browser.close();
       await server.close();

@@ -86,7 +86,7 @@ export async function runSoak(minutes: number): Promise<boolean> {
   const app = await serveApp();
   const pageErrors: string[] = [];
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: app.url });
+    const page = await app.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text());
