@@ -1,31 +1,13 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FeatureName } from '../nn/types.ts';
 import { networkSizes, outputFor, type ExperimentConfig } from '../share/config.ts';
 import type { PanelId } from '../share/embed.ts';
 import { useTrainingBridge } from '../state/bridge.ts';
 import { useCompare } from '../state/compare.ts';
 import { CompareButton } from './compare/CompareButton.tsx';
-import {
-  regenerate,
-  reset,
-  setConfig,
-  setSpeed,
-  setWeight,
-  step,
-  togglePlay,
-  useStore,
-  type PlaygroundState,
-} from '../state/store.ts';
+import { regenerate, reset, setConfig, setSpeed, setWeight, step, togglePlay, useStore } from '../state/store.ts';
+import { useThrottled } from './useThrottled.ts';
+import { RunStats } from './RunStats.tsx';
 import { Announcer, statusAnnouncement } from './Announcer.tsx';
 import { CodeButton, CodeSlot } from './code/CodeSlot.tsx';
 import { addLayer, changeUnits, removeLayer, toggleFeature, type ShapeResult } from './configPatches.ts';
@@ -237,22 +219,16 @@ function TopBarContainer(p: {
   toolbar: ReactNode;
 }) {
   const status = useStore((s) => s.run.status);
-  // Numbers that change every frame while training are re-read 10×/s: enough to read, a quarter of the renders.
-  const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
-  const batch = useStore((s) => s.snapshot?.batch ?? null);
   return (
     <TopBar
       status={status}
-      epoch={epoch}
-      trainLoss={trainLoss}
-      testLoss={testLoss}
+      stats={<RunStatsContainer />}
       speed={p.speed}
       theme={p.theme}
       onTogglePlay={togglePlay}
       onStep={() => step()}
       onExplainStep={explainStep}
       onBatchStep={batchStep}
-      batch={batch}
       onReset={reset}
       onSpeed={setSpeed}
       onTheme={(theme) => setConfig({ theme })}
@@ -262,6 +238,17 @@ function TopBarContainer(p: {
   );
 }
 
+/** The top bar's numbers: the epoch and losses re-read 10×/s while training, enough to read. */
+function RunStatsContainer() {
+  const status = useStore((s) => s.run.status);
+  const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
+  // Two numbers, not the snapshot's object (a new one per snapshot would re-render every frame).
+  const batchDone = useStore((s) => s.snapshot?.batch?.done ?? 0);
+  const batchOf = useStore((s) => s.snapshot?.batch?.of ?? 0);
+  const batch = useMemo(() => (batchOf > 0 ? { done: batchDone, of: batchOf } : null), [batchDone, batchOf]);
+  return <RunStats epoch={epoch} trainLoss={trainLoss} testLoss={testLoss} batch={batch} />;
+}
+
 function HoodSlot() {
   const open = useHood((s) => s.open);
   return open ? (
@@ -269,32 +256,6 @@ function HoodSlot() {
       <HoodPanel />
     </Suspense>
   ) : null;
-}
-
-/** A value from the store re-read at most every `ms` (the confusion matrix changes every frame). */
-function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
-  const sel = useRef(selector);
-  const [value, setValue] = useState(() => selector(useStore.getState()));
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      timer = null;
-      last = performance.now();
-      setValue(() => sel.current(useStore.getState()));
-    };
-    update(); // pick up what changed while the interval was different
-    const off = useStore.subscribe(() => {
-      if (timer) return;
-      const wait = Math.max(0, ms - (performance.now() - last));
-      timer = setTimeout(update, wait);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [ms]);
-  return value;
 }
 
 function ConfusionContainer() {
@@ -311,7 +272,8 @@ function ConfusionContainer() {
 /** The table of a tiny dataset, its outputs recomputed once per snapshot. */
 function TableContainer() {
   const info = useStore((s) => s.runInfo);
-  const snapshot = useStore((s) => s.snapshot);
+  // Only a network with a table follows the snapshots (the others would re-render every frame for nothing).
+  const snapshot = useStore((s) => (hasTable(s.runInfo) ? s.snapshot : null));
   const rows = useMemo(
     () => (hasTable(info) ? tableRows(info, snapshot?.runId === info.runId ? snapshot.params : null) : null),
     [info, snapshot],

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { SPEEDS, type Speed, type Theme } from '../share/config.ts';
-import { formatEpoch, formatNumber, speedLabel } from './labels.ts';
+import { speedLabel } from './labels.ts';
 import './TopBar.css';
 import './hood/hoodButtons.css';
 import { StopSlider } from './settingsControls.tsx';
@@ -13,9 +13,8 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
 export interface TopBarProps {
   status: RunStatus;
-  epoch: number;
-  trainLoss: number | null;
-  testLoss: number | null;
+  /** The epoch, batch and losses (RunStats): their own component, so they change without re-rendering the bar. */
+  stats: ReactNode;
   speed: Speed;
   theme: Theme;
   onTogglePlay: () => void;
@@ -23,8 +22,6 @@ export interface TopBarProps {
   /** Train the next minibatch and show every number of it (Under the hood); and without showing. */
   onExplainStep?: () => void;
   onBatchStep?: () => void;
-  /** Inside an epoch: minibatches trained of the epoch's count. */
-  batch?: { done: number; of: number } | null;
   onReset: () => void;
   onSpeed: (s: Speed) => void;
   onTheme: (t: Theme) => void;
@@ -117,31 +114,7 @@ export function TopBar(p: TopBarProps) {
         <FieldHelp id={`${helpId}-run`} text={undefined} control="play" label="Play, Step and Reset" />
         <StopMenu />
       </div>
-      <dl className="stats">
-        <div className="stat">
-          <dt>Epoch</dt>
-          <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
-        </div>
-        {p.batch ? (
-          <div
-            className="stat"
-            title={`${p.epoch} epochs done, then ${p.batch.done} of the next epoch's ${p.batch.of} minibatches`}
-          >
-            <dt>Batch</dt>
-            <dd data-testid="batch">
-              {p.batch.done} of {p.batch.of}
-            </dd>
-          </div>
-        ) : null}
-        <div className="stat">
-          <dt>Train loss</dt>
-          <dd data-testid="train-loss">{formatNumber(p.trainLoss)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Test loss</dt>
-          <dd data-testid="test-loss">{formatNumber(p.testLoss)}</dd>
-        </div>
-      </dl>
+      {p.stats}
       {p.status === 'diverged' || p.status === 'error' ? (
         <p className="run-alert" data-testid="run-alert">
           {p.status === 'diverged'

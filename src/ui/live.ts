@@ -26,9 +26,10 @@ export function staticSource(state: LiveState): LiveSource {
  * snapshot changes (many changes within a frame cost one draw). `redrawKey` forces a redraw
  * when something outside the source changes (theme, a toggle, the layout).
  *
- * `duty` (0..1] caps the share of time a view may spend drawing: after a draw that took d ms the
- * next waits until d/duty ms have passed. A big network's diagram then updates a little less
- * often on a slow machine instead of taking every frame from the page.
+ * `duty` (0..1] caps the share of time the views that set one may spend drawing, together: with n
+ * such views on the page each gets duty/n, and after a draw that took d ms the next waits until
+ * d·n/duty ms have passed. A big network's diagram then updates a little less often on a slow
+ * machine instead of taking every frame from the page, and Compare's three diagrams cost what one does.
  */
 export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown, duty = 1): void {
   const drawRef = useRef(draw);
@@ -39,6 +40,8 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     let frame = 0;
     let last: LiveState = { info: null, snapshot: null };
     let nextAllowed = 0;
+    const shared = duty < 1;
+    if (shared) dutyViews++;
     const run = () => {
       frame = 0;
       const t0 = nowMs();
@@ -49,7 +52,7 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
       const s = source.get();
       last = s;
       drawRef.current(s);
-      nextAllowed = t0 + (nowMs() - t0) / duty;
+      nextAllowed = t0 + ((nowMs() - t0) * (shared ? dutyViews : 1)) / duty;
     };
     run();
     const off = source.subscribe(() => {
@@ -60,9 +63,13 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     return () => {
       off();
       if (frame) cancelFrame(frame);
+      if (shared) dutyViews--;
     };
   }, [source, redrawKey, duty]);
 }
+
+/** Mounted views drawing under a duty cap (useLiveDraw with duty < 1): they share it. */
+let dutyViews = 0;
 
 /** Work that may take several frames: each `step` draws for about `budgetMs`; true once finished. */
 export interface DrawJob {
@@ -70,45 +77,87 @@ export interface DrawJob {
 }
 
 /**
- * Like useLiveDraw, for drawing that may span frames: `start(state)` begins a job that gets about
- * `budgetMs` of each animation frame until it is finished; then, if the source changed meanwhile,
- * a job for its latest state starts. A job always finishes, so a fast stream of snapshots cannot
- * keep the picture from ever completing; a newer `redrawKey` drops it and starts afresh.
+ * Like useLiveDraw, for drawing that may span frames: `start(state)` begins a job that steps on
+ * animation frames until it is finished; then, if the source changed meanwhile, a job for its
+ * latest state starts. A job always finishes, so a fast stream of snapshots cannot keep the picture
+ * from ever completing; a newer `redrawKey` drops it and starts afresh.
+ *
+ * All the page's jobs share one budget per frame (`budgetMs` is the most one job gets): with one
+ * diagram it gets the whole budget, with three (Compare) they take turns, the one served longest
+ * ago first, so the page's drawing per frame stays the same however many diagrams there are.
  */
 export function useProgressiveDraw(
   source: LiveSource,
   start: (s: LiveState) => DrawJob,
   redrawKey: unknown,
-  budgetMs = 4,
+  budgetMs = FRAME_BUDGET_MS,
 ): void {
   const startRef = useRef(start);
   useEffect(() => {
     startRef.current = start;
   });
   useEffect(() => {
-    let frame = 0;
     let job: DrawJob | null = null;
     let drawn: LiveState | null = null;
-    const tick = () => {
-      frame = 0;
-      if (!job) {
-        const s = source.get();
-        if (drawn && sameState(s, drawn)) return;
-        drawn = s;
-        job = startRef.current(s);
-      }
-      if (job.step(budgetMs)) job = null;
-      frame = requestFrame(tick);
+    const runner: Runner = {
+      served: -Infinity,
+      // Returns whether there is more to do on a later frame.
+      step(left) {
+        if (!job) {
+          const s = source.get();
+          if (drawn && sameState(s, drawn)) return false;
+          drawn = s;
+          job = startRef.current(s);
+        }
+        if (job.step(Math.min(budgetMs, left))) job = null;
+        return true;
+      },
     };
-    tick();
-    const off = source.subscribe(() => {
-      if (!frame) frame = requestFrame(tick);
-    });
+    runner.step(budgetMs);
+    enqueue(runner);
+    const off = source.subscribe(() => enqueue(runner));
     return () => {
       off();
-      if (frame) cancelFrame(frame);
+      waiting.delete(runner);
     };
   }, [source, redrawKey, budgetMs]);
+}
+
+/** Progressive drawing per frame, all jobs together (ms). */
+export const FRAME_BUDGET_MS = 4;
+/** A job is not started on less than this much of the frame's budget: it waits for the next frame. */
+const MIN_SLICE_MS = 1;
+
+interface Runner {
+  /** When it last got budget (the frame's start, ms). */
+  served: number;
+  step(leftMs: number): boolean;
+}
+
+const waiting = new Set<Runner>();
+let frameRequested = 0;
+
+function enqueue(r: Runner): void {
+  waiting.add(r);
+  if (!frameRequested) frameRequested = requestFrame(runFrame);
+}
+
+/** One frame of progressive drawing: the waiting jobs, least recently served first, until the budget is spent. */
+function runFrame(): void {
+  frameRequested = 0;
+  const list = [...waiting].sort((a, b) => a.served - b.served);
+  waiting.clear();
+  const t0 = nowMs();
+  for (const r of list) {
+    const left = FRAME_BUDGET_MS - (nowMs() - t0);
+    if (left < MIN_SLICE_MS) {
+      waiting.add(r);
+      continue;
+    }
+    r.served = t0;
+    if (r.step(left)) waiting.add(r);
+  }
+  if (waiting.size > 0 && !frameRequested) frameRequested = requestFrame(runFrame);
 }
 
 /** Milliseconds from a monotonic clock where there is one. */

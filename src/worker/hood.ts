@@ -15,7 +15,7 @@ import type { Command, GradFlowChunk } from './protocol.ts';
 import type { LoopEnv } from './runLoop.ts';
 import type { ExperimentConfig } from '../share/config.ts';
 
-/** Per-epoch gradient norms per layer, emptied into each snapshot (like HistoryRecorder). */
+/** Gradient norms per layer at the epochs the run records them (the evaluated ones), emptied into each snapshot (like HistoryRecorder). */
 export class GradFlowRecorder {
   private epochs: number[] = [];
   private norms: number[] = [];

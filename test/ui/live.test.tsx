@@ -99,4 +99,31 @@ describe('useProgressiveDraw', () => {
     for (let i = 0; i < 10; i++) frame();
     expect(jobs.budgets).toHaveLength(steps);
   });
+
+  it('shares one budget per frame between diagrams: jobs that fill it take turns', () => {
+    // Each step costs 3.5 ms of the frame's 4: the second job waits for the next frame, then goes first.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const order: string[] = [];
+    const costly = (name: string) => (): DrawJob => ({
+      step() {
+        order.push(name);
+        clock += 3.5;
+        return false;
+      },
+    });
+    render(
+      <>
+        <Probe source={makeSource(snap(1)).source} start={costly('A')} />
+        <Probe source={makeSource(snap(1)).source} start={costly('B')} />
+      </>,
+    );
+    order.length = 0; // the first steps run at mount
+    const perFrame: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      frame();
+      perFrame.push(order.splice(0).join(''));
+    }
+    expect(perFrame).toEqual(['A', 'B', 'A', 'B', 'A', 'B']);
+  });
 });

@@ -7,6 +7,7 @@ import { OutputView } from '../../src/ui/OutputView.tsx';
 import { LossChart } from '../../src/ui/LossChart.tsx';
 import { ConfusionMatrix } from '../../src/ui/ConfusionMatrix.tsx';
 import { TopBar } from '../../src/ui/TopBar.tsx';
+import { RunStats } from '../../src/ui/RunStats.tsx';
 import { SPEEDS } from '../../src/share/config.ts';
 import { staticSource } from '../../src/ui/live.ts';
 import { paletteFor } from '../../src/ui/theme.ts';
@@ -212,9 +213,7 @@ describe('TopBar', () => {
     render(
       <TopBar
         status="diverged"
-        epoch={0}
-        trainLoss={null}
-        testLoss={Infinity}
+        stats={<RunStats epoch={0} trainLoss={null} testLoss={Infinity} />}
         speed="max"
         theme="auto"
         onTogglePlay={() => undefined}

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { networkSizes, outputFor } from '../../share/config.ts';
+import type { HistoryPoint } from '../../state/history.ts';
 import { compareStore, keep, setEditing, slotState, useCompare, type Slot } from '../../state/compare.ts';
 import { setConfig, setWeight, store, useStore } from '../../state/store.ts';
 import { Panel } from '../controls.tsx';
@@ -15,12 +16,22 @@ import { NetworkDiagram } from '../NetworkDiagram.tsx';
 import { OutputView } from '../OutputView.tsx';
 import type { CanvasPalette } from '../theme.ts';
 import { isTypingTarget } from '../useShortcuts.ts';
+import { useThrottledRead } from '../useThrottled.ts';
 import { CompareCharts } from './CompareCharts.tsx';
 import { describeDifference } from './configDiff.ts';
 import './compare.css';
 
-const EMPTY: never[] = [];
+const EMPTY: readonly HistoryPoint[] = [];
 
+/** Either run changed (the edited run lives in the main store, the other in the compare store). */
+function subscribeBoth(listener: () => void): () => void {
+  const offA = store.subscribe(listener);
+  const offB = compareStore.subscribe(listener);
+  return () => {
+    offA();
+    offB();
+  };
+}
 /** A run's canvases read it wherever it is held, redrawn when either store changes. */
 function slotSource(slot: Slot): LiveSource {
   return {
@@ -28,14 +39,7 @@ function slotSource(slot: Slot): LiveSource {
       const s = slotState(slot);
       return { info: s?.runInfo ?? null, snapshot: s?.snapshot ?? null };
     },
-    subscribe: (listener) => {
-      const a = store.subscribe(listener);
-      const b = compareStore.subscribe(listener);
-      return () => {
-        a();
-        b();
-      };
-    },
+    subscribe: subscribeBoth,
   };
 }
 const SOURCES: Record<Slot, LiveSource> = { A: slotSource('A'), B: slotSource('B') };
@@ -114,15 +118,26 @@ export default function CompareBoard({ palette }: { palette: CanvasPalette }) {
   );
 }
 
-/** The charts follow both histories (republished 10 times a second while training); the rest of the board does not. */
+/** Both runs' histories, as the charts show them. */
+interface Histories {
+  a: readonly HistoryPoint[];
+  b: readonly HistoryPoint[];
+}
+function histories(): Histories {
+  return { a: slotState('A')?.history ?? EMPTY, b: slotState('B')?.history ?? EMPTY };
+}
+/** The charts redraw at most this often: each run republishes its history 10 times a second, at different moments. */
+const CHART_MS = 100;
+const sameHistories = (p: Histories, q: Histories) => p.a === q.a && p.b === q.b;
+
 function BoardCharts({ palette, showAccuracy }: { palette: CanvasPalette; showAccuracy: boolean }) {
-  const historyA = useSlot('A', (s) => s.history, EMPTY);
-  const historyB = useSlot('B', (s) => s.history, EMPTY);
+  // Both histories, at most every CHART_MS: the two runs' republishing would otherwise redraw both charts twice as often.
+  const { a, b } = useThrottledRead(histories, subscribeBoth, CHART_MS, sameHistories);
   const projector = palette.theme === 'projector';
   return (
     <CompareCharts
-      a={historyA}
-      b={historyB}
+      a={a}
+      b={b}
       showAccuracy={showAccuracy}
       colors={palette.chart}
       fontSize={projector ? 16 : 12}
@@ -163,9 +178,16 @@ function RunCard({ slot, editing, palette }: { slot: Slot; editing: boolean; pal
 
 /** The numbers that change every snapshot, in their own component: the plane is not re-rendered for them. */
 function RunStats({ slot }: { slot: Slot }) {
-  const epoch = useSlot(slot, (s) => s.run.epoch, 0);
-  const testLoss = useSlot(slot, (s) => s.run.testLoss ?? s.run.trainLoss, null);
-  const status = useSlot(slot, (s) => s.run.status, 'idle');
+  const running = useSlot(slot, (s) => s.run.status === 'running', false);
+  const { epoch, testLoss, status } = useThrottledRead(
+    () => {
+      const run = slotState(slot)?.run;
+      return { epoch: run?.epoch ?? 0, testLoss: run ? (run.testLoss ?? run.trainLoss) : null, status: run?.status };
+    },
+    subscribeBoth,
+    running ? 100 : 0,
+    (p, q) => p.epoch === q.epoch && p.testLoss === q.testLoss && p.status === q.status,
+  );
   return (
     <>
       <span className="compare-stat">

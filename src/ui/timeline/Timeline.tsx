@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useStore } from '../../state/store.ts';
+import { useThrottled } from '../useThrottled.ts';
 import { backToLive, continueFromHere, useTimeline, viewEpoch } from '../../state/timeline.ts';
 import './Timeline.css';
 
@@ -13,7 +14,9 @@ export function Timeline() {
   const checkpoints = useTimeline((s) => s.checkpoints);
   const viewingEpoch = useTimeline((s) => s.viewingEpoch);
   const ready = useTimeline((s) => s.viewing !== null);
-  const epoch = useStore((s) => s.run.epoch);
+  // Only the slider's spoken text reads the epoch: 4 times a second while training, not every frame.
+  const running = useStore((s) => s.run.status === 'running');
+  const epoch = useThrottled((s) => s.run.epoch, running ? 250 : 0);
   const n = checkpoints.length;
   const index = viewingEpoch === null ? n : Math.max(0, checkpoints.indexOf(viewingEpoch));
   const onIndex = (i: number) => {
