@@ -8,10 +8,10 @@ import {
   type DiagramLink,
   type DiagramNode,
 } from '../viz/diagram.ts';
-import { drawNodeLayer, emptyTiles, linkJob } from './diagramDraw.ts';
+import { drawNodeLayer, emptyTiles, linkJob, type LinkMemo } from './diagramDraw.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
 import { FEATURE_LABELS, formatNumber } from './labels.ts';
-import { settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
+import { nowMs, settleCanvas, useLiveDraw, useProgressiveDraw, type LiveSource, type LiveState } from './live.ts';
 import type { CanvasPalette } from './theme.ts';
 import { WeightEditor, type Editor } from './WeightEditor.tsx';
 import { pause, play, useStore } from '../state/store.ts';
@@ -128,7 +128,10 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const redrawKey = `${palette.theme}|${width}|${sizesKey}`;
   // Thumbnails every frame they change (image copies, cheap); links a few strokes per frame into
   // a back buffer, shown when complete: a 2,000-link network updates its links several times a
-  // second without ever taking a whole frame.
+  // second without ever taking a whole frame. A snapshot that moves no link to another colour or
+  // width redraws nothing (the memo holds what the canvas shows, for this layout and palette).
+  const linkMemo = useRef({ key: '', memo: { keys: null } as LinkMemo });
+  if (linkMemo.current.key !== redrawKey) linkMemo.current = { key: redrawKey, memo: { keys: null } };
   useProgressiveDraw(
     p.source,
     (s) =>
@@ -139,6 +142,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         s,
         palette,
         settleCanvas,
+        nowMs,
+        linkMemo.current.memo,
       ),
     redrawKey,
     4,

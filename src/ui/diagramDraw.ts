@@ -64,12 +64,23 @@ export interface LinkStroke {
  * for; 32 colours a side and half-pixel widths look the same.
  */
 export function linkStrokes(layout: DiagramLayout, s: LiveState, palette: CanvasPalette): LinkStroke[] {
+  return linkBuckets(layout, s, palette).strokes;
+}
+
+/** The strokes, and each link's bucket (width·128 + colour) in layout order: equal buckets draw the same picture. */
+function linkBuckets(
+  layout: DiagramLayout,
+  s: LiveState,
+  palette: CanvasPalette,
+): { strokes: LinkStroke[]; keys: Int32Array } {
   const info = s.info;
   const snap = s.snapshot;
   const live = info && snap && snap.runId === info.runId && info.sizes.join() === layoutKey(layout);
   const widths = { minWidth: 0.75 * palette.scale, maxWidth: 7 * palette.scale, full: 3 };
   const groups = new Map<number, DiagramLink[]>();
   const lutSize = palette.linkLut.size;
+  const keys = new Int32Array(layout.links.length);
+  let i = 0;
   for (const k of layout.links) {
     let w = 0;
     if (live) {
@@ -79,6 +90,7 @@ export function linkStrokes(layout: DiagramLayout, s: LiveState, palette: Canvas
     const colour = Math.round((lutIndex(Math.tanh(w), lutSize) / (lutSize - 1)) * 64);
     const width = Math.round((live ? linkWidth(w, widths) : widths.minWidth) * 2);
     const key = width * 128 + colour;
+    keys[i++] = key;
     const g = groups.get(key);
     if (g) g.push(k);
     else groups.set(key, [k]);
@@ -91,7 +103,18 @@ export function linkStrokes(layout: DiagramLayout, s: LiveState, palette: Canvas
     for (let i = 0; i < links.length; i += LINKS_PER_STROKE)
       strokes.push({ style, width, links: links.slice(i, i + LINKS_PER_STROKE) });
   }
-  return strokes;
+  return { strokes, keys };
+}
+
+/** The buckets of the links last shown on a diagram's canvas; a new layout or palette needs a fresh one. */
+export interface LinkMemo {
+  keys: Int32Array | null;
+}
+
+function sameKeys(a: Int32Array | null, b: Int32Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function stroke(ctx: CanvasRenderingContext2D, st: LinkStroke): void {
@@ -121,9 +144,12 @@ export function linkJob(
   palette: CanvasPalette,
   settle: (canvas: HTMLCanvasElement) => void,
   now: () => number = nowMs,
+  memo: LinkMemo = { keys: null },
 ): DrawJob {
+  const { strokes, keys } = linkBuckets(layout, s, palette);
+  // Late in training most snapshots move no link to another colour or width: nothing to redraw.
+  if (sameKeys(memo.keys, keys)) return { step: () => true };
   const ctx = layer(back, layout);
-  const strokes = linkStrokes(layout, s, palette);
   let next = 0;
   if (ctx) ctx.lineCap = 'round';
   return {
@@ -140,6 +166,7 @@ export function linkJob(
       if (f) {
         f.setTransform(1, 0, 0, 1, 0, 0);
         f.drawImage(back, 0, 0);
+        memo.keys = keys;
       }
       return true;
     },

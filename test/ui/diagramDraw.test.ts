@@ -232,4 +232,36 @@ describe('linkJob', () => {
     expect(Math.max(...perStroke)).toBeLessThanOrEqual(LINKS_PER_STROKE);
     expect(perStroke.reduce((a, b) => a + b, 0)).toBe(big.links.length);
   });
+
+  it('redraws nothing when no link changes colour or width since the picture shown (the memo)', () => {
+    const front = new FakeCanvas();
+    const back = new FakeCanvas();
+    const memo = { keys: null };
+    const job = (snapParams: number[]) =>
+      linkJob(
+        front as unknown as HTMLCanvasElement,
+        back as unknown as HTMLCanvasElement,
+        layout,
+        { info: fakeInfo(), snapshot: fakeSnapshot(snapParams) },
+        palette,
+        () => undefined,
+        () => 0,
+        memo,
+      );
+    expect(job(params).step(Infinity)).toBe(true);
+    const shown = front.ops('drawImage').length;
+    expect(shown).toBe(1);
+    // A change far below one colour step: the same picture, no stroke, no copy.
+    const nudged = params.map((w) => w + 1e-9);
+    back.calls = [];
+    expect(job(nudged).step(Infinity)).toBe(true);
+    expect(back.calls).toHaveLength(0);
+    expect(front.ops('drawImage')).toHaveLength(shown);
+    // A weight that flips sign: drawn again.
+    const flipped = params.slice();
+    flipped[0] = -params[0]!;
+    expect(job(flipped).step(Infinity)).toBe(true);
+    expect(back.ops('stroke').length).toBeGreaterThan(0);
+    expect(front.ops('drawImage')).toHaveLength(shown + 1);
+  });
 });

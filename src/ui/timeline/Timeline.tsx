@@ -5,17 +5,20 @@
  */
 import { useId } from 'react';
 import { useStore } from '../../state/store.ts';
-import { useThrottled } from '../useThrottled.ts';
-import { backToLive, continueFromHere, useTimeline, viewEpoch } from '../../state/timeline.ts';
+import { useThrottled, useThrottledRead } from '../useThrottled.ts';
+import { backToLive, continueFromHere, timelineStore, useTimeline, viewEpoch } from '../../state/timeline.ts';
 import './Timeline.css';
+
+const readCheckpoints = () => timelineStore.getState().checkpoints;
 
 export function Timeline() {
   const id = useId();
-  const checkpoints = useTimeline((s) => s.checkpoints);
+  const running = useStore((s) => s.run.status === 'running');
+  // While training, a new checkpoint comes with most snapshots early on: the slider follows 4×/s.
+  const checkpoints = useThrottledRead(readCheckpoints, timelineStore.subscribe, running ? 250 : 0);
   const viewingEpoch = useTimeline((s) => s.viewingEpoch);
   const ready = useTimeline((s) => s.viewing !== null);
   // Only the slider's spoken text reads the epoch: 4 times a second while training, not every frame.
-  const running = useStore((s) => s.run.status === 'running');
   const epoch = useThrottled((s) => s.run.epoch, running ? 250 : 0);
   const n = checkpoints.length;
   const index = viewingEpoch === null ? n : Math.max(0, checkpoints.indexOf(viewingEpoch));
