@@ -1,7 +1,7 @@
 /**
  * Where the page's main thread spends its time while a network trains: a CPU profile (CDP
  * Profiler) of the built app, unminified, summed by function (self time) and by file. For finding
- * what to speed up, not a bench: `npx tsx scripts/perf-profile.ts [large|largest|compare] [seconds]`.
+ * what to speed up, not a bench: `npx tsx scripts/perf-profile.ts [large|largest|compare|hood] [seconds]`.
  */
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -29,6 +29,11 @@ try {
   await page.addInitScript(() => localStorage.setItem('nn-playground:welcomed', '1'));
   await openForTest(page, '/');
   await applyConfig(page, which === 'largest' ? LARGEST_PATCH : LARGE_PATCH);
+  if (which === 'hood') {
+    await page.locator('[data-control="explain"]').click();
+    await page.getByTestId('hood-phase').waitFor();
+    await page.keyboard.press('ArrowRight');
+  }
   if (which === 'compare') {
     await page.locator('[data-control="compare"]').first().click();
     await page.waitForTimeout(1500);

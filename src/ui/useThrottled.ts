@@ -1,5 +1,5 @@
 /**
- * Values re-read at most every `ms` milliseconds (0: on every change, after the current task). For
+ * Values re-read at most every `ms` milliseconds (0: on every change, at once). For
  * numbers that change every frame while training (the epoch, the losses, the confusion matrix, the
  * charts' histories): a person reads them 10 times a second just as well, at a fraction of the renders.
  */
@@ -36,6 +36,7 @@ export function useThrottledRead<T>(
     };
     update(); // pick up what changed while the interval was different
     const off = subscribe(() => {
+      if (ms <= 0) return update(); // not throttled: like a plain subscription
       if (timer) return;
       timer = setTimeout(update, Math.max(0, ms - (performance.now() - last)));
     });
