@@ -96,6 +96,10 @@ try {
   for (const [k, v] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${ms(v).padStart(7)}  ${k}`);
   console.log('-- by file');
   for (const [k, v] of [...file].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms(v).padStart(7)}  ${k}`);
+  if (process.env.PROFILE_JSON) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.PROFILE_JSON, JSON.stringify({ self: [...fn], incl: [...incl], seconds }));
+  }
   console.log('-- inclusive, app functions and components');
   for (const [k, v] of [...incl]
     .filter(([k]) => /index|assets|\.js/.test(k))
