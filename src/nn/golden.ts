@@ -33,8 +33,8 @@ export interface GoldenResult {
   failures: string[];
 }
 
-/** Collects errors per tolerance group. */
-class Checker {
+/** Collects errors per tolerance group (the golden tests use it too: `failures` empty is a pass). */
+export class Checker {
   maxError = 0;
   compared = 0;
   failures: string[] = [];
@@ -73,12 +73,14 @@ class Checker {
   }
 }
 
-function flatOf(net: Network, source: Float64Array): { w: number[]; b: number[] } {
+/** A parameter buffer's weights and biases as the reference lists them (layer by layer, row-major). */
+export function flatOf(net: Network, source: Float64Array): { w: number[]; b: number[] } {
   const { weights, biases } = getWeights(net, source);
   return { w: weights.flat(2), b: biases.flat() };
 }
 
-function trainOptionsOf(g: GoldenCase): TrainOptions {
+/** The trainer's options a case asks for. */
+export function trainOptionsOf(g: GoldenCase): TrainOptions {
   const o = g.optimizer;
   const d = DEFAULT_TRAIN_OPTIONS;
   return {
@@ -99,10 +101,16 @@ function trainOptionsOf(g: GoldenCase): TrainOptions {
   };
 }
 
-function runCase(g: GoldenCase, check: Checker): void {
-  const { n, x, y } = g;
+/** The case's network at its given weights. */
+export function networkOf(g: GoldenCase): Network {
   const net = createNetwork({ sizes: g.sizes, activations: g.activations }, 'zero', 0);
   setWeights(net, g.weights, g.biases);
+  return net;
+}
+
+function runCase(g: GoldenCase, check: Checker): void {
+  const { n, x, y } = g;
+  const net = networkOf(g);
   const opts = trainOptionsOf(g);
   const lossC = lossCode(opts.loss);
   const regC = regularizationCode(opts.regularization);

@@ -15,6 +15,22 @@ import { FEATURES } from '../nn/types.ts';
 export const PANEL_IDS = ['data', 'features', 'hyper', 'network', 'output', 'chart'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
+/**
+ * The tools (buttons) in the top bar and panels, by their data-control names: Explain step, Batch
+ * step, Code, Compare, History, More, Lessons (a lesson's own list never hides it:
+ * src/state/classroom.ts) and the Hyperparameters panel's "Find a learning rate".
+ */
+export const TOOL_IDS = [
+  'explain',
+  'batch-step',
+  'code',
+  'compare',
+  'history',
+  'more',
+  'lessons',
+  'lr-finder',
+] as const;
+
 /** Controls a link can hide, named like the config field they set (features by feature name). */
 export const CONTROL_IDS = [
   'dataset',
@@ -61,6 +77,7 @@ export const CONTROL_IDS = [
   /** The Data and Hyperparameters panels' Advanced disclosures. */
   'advancedData',
   'advancedHyper',
+  ...TOOL_IDS,
   ...FEATURES,
 ] as const;
 export type ControlId = (typeof CONTROL_IDS)[number];

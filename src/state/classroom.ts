@@ -39,7 +39,16 @@ export const SIMPLE_CONTROLS: readonly ControlId[] = [
   'text',
   'theme',
   'share',
+  // The top bar's Explain / Batch step, Lessons and More (Compare, History, Code and the
+  // learning-rate finder are for Full).
+  'explain',
+  'batch-step',
+  'lessons',
+  'more',
 ];
+
+/** Shown whatever a lesson's list says: the way back to the lessons, and the fold the narrow top bar's tools sit in. */
+const ALWAYS_SHOWN: readonly ControlId[] = ['lessons', 'more'];
 
 /** The controls each settings panel holds: a panel none of whose controls is visible is left out. */
 const PANEL_CONTROLS: Partial<Record<PanelId, readonly ControlId[]>> = {
@@ -115,7 +124,7 @@ export function setVisibleControls(list: readonly string[] | null): void {
  */
 export function classroomHidden(s: ClassroomState): HideableId[] {
   const shown: ReadonlySet<string> | null = s.visibleControls
-    ? new Set(s.visibleControls)
+    ? new Set([...s.visibleControls, ...ALWAYS_SHOWN])
     : s.mode === 'simple'
       ? new Set<string>(SIMPLE_CONTROLS)
       : null;

@@ -1,20 +1,17 @@
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { HistoryCounts } from '../share/file.ts';
 import type { HistoryPoint } from '../state/history.ts';
 import {
-  axisScale,
   epochAxis,
-  formatEpochTick,
   formatValueTick,
   linePath,
   nearestIndex,
   thin,
   valueAxis,
   type ChartAxis,
-  type PlotBox,
 } from '../viz/lineChart.ts';
+import { ChartFrame, ChartLegend, type ChartColors, type LegendItem } from './charts/ChartFrame.tsx';
 import { Toggle } from './controls.tsx';
-import type { CanvasPalette } from './theme.ts';
 import { formatNumber } from './labels.ts';
 import { useBoxWidth } from './useBoxWidth.ts';
 import './LossChart.css';
@@ -32,7 +29,6 @@ export interface LossChartProps {
   marker?: number | null;
 }
 
-type ChartColors = CanvasPalette['chart'];
 type SeriesKey = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy';
 
 interface Series {
@@ -95,7 +91,7 @@ export const LossChart = memo(function LossChart({
           formatTick={(v) => formatValueTick(v, lossAxis)}
           formatValue={(v) => formatNumber(v, 4)}
         />
-        <ChartLegend series={LOSS_SERIES} colors={colors} />
+        <ChartLegend items={legendOf(LOSS_SERIES, colors)} lineWidth={colors.lineWidth} />
       </div>
       {showAccuracy ? (
         <div className="chart-cell">
@@ -110,7 +106,7 @@ export const LossChart = memo(function LossChart({
             formatTick={(v) => `${Math.round(v * 100)}%`}
             formatValue={formatPercent}
           />
-          <ChartLegend series={ACCURACY_SERIES} colors={colors} />
+          <ChartLegend items={legendOf(ACCURACY_SERIES, colors)} lineWidth={colors.lineWidth} />
         </div>
       ) : null}
     </div>
@@ -134,159 +130,40 @@ interface SeriesChartProps {
   marker: number | null;
 }
 
-/** Space for the value labels left of the plot. */
-const Y_AXIS_WIDTH = 52;
-
+/** One chart of the run's series in the shared frame; the cursor sits on the nearest point. */
 function SeriesChart(p: SeriesChartProps) {
-  const { points, series, x, y, width, height, colors, fontSize } = p;
-  const clipId = useId();
-  const plot: PlotBox = {
-    left: Y_AXIS_WIDTH,
-    top: 6,
-    width: Math.max(10, width - Y_AXIS_WIDTH - 12),
-    height: Math.max(10, height - 6 - (fontSize + 12)),
-  };
-  const sx = axisScale(x, plot.left, plot.left + plot.width);
-  const sy = axisScale(y, plot.top + plot.height, plot.top);
-  const bottom = plot.top + plot.height;
+  const { points, series, colors } = p;
   const at = p.cursor === null ? -1 : nearestIndex(points, p.cursor);
   const hovered = at >= 0 ? points[at]! : null;
-
-  const epochAt = (clientX: number, el: Element) => {
-    const r = el.getBoundingClientRect();
-    const t = (clientX - r.left - plot.left) / plot.width;
-    return x.domain[0] + Math.min(1, Math.max(0, t)) * (x.domain[1] - x.domain[0]);
-  };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    if (points.length > 0) p.onCursor(epochAt(e.clientX, e.currentTarget));
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (points.length === 0) return;
-    const last = points.length - 1;
-    const i = at < 0 ? last : at;
-    const step = e.shiftKey ? 10 : 1;
-    const next: Record<string, number> = {
-      ArrowLeft: Math.max(0, i - step),
-      ArrowRight: Math.min(last, i + step),
-      Home: 0,
-      End: last,
-    };
-    if (e.key === 'Escape') {
-      p.onCursor(null);
-      return;
-    }
-    const n = next[e.key];
-    if (n === undefined) return;
-    e.preventDefault();
-    p.onCursor(points[n]!.epoch);
-  };
-
   return (
-    <div className="chart-frame">
-      <div
-        className="chart-box"
-        role="img"
-        aria-label={p.label}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={() => {
-          if (p.cursor === null && points.length > 0) p.onCursor(points[points.length - 1]!.epoch);
-        }}
-        onBlur={() => p.onCursor(null)}
-      >
-        <svg
-          width={width}
-          height={height}
-          aria-hidden="true"
-          onPointerMove={onPointerMove}
-          onPointerLeave={() => p.onCursor(null)}
-        >
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={plot.left} y={plot.top - 2} width={plot.width} height={plot.height + 4} />
-            </clipPath>
-          </defs>
-          <g className="chart-grid" stroke={colors.grid} strokeDasharray="3 3">
-            {y.ticks.map((t) => (
-              <line key={`y${t}`} x1={plot.left} x2={plot.left + plot.width} y1={sy(t)} y2={sy(t)} />
-            ))}
-            {x.ticks.map((t) => (
-              <line key={`x${t}`} x1={sx(t)} x2={sx(t)} y1={plot.top} y2={bottom} />
-            ))}
-          </g>
-          <g className="chart-axes" stroke={colors.muted}>
-            <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} />
-            <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} />
-          </g>
-          <g className="chart-ticks" fill={colors.muted} fontSize={fontSize}>
-            {y.ticks.map((t) => (
-              <text key={`y${t}`} x={plot.left - 6} y={sy(t)} textAnchor="end" dominantBaseline="middle">
-                {p.formatTick(t)}
-              </text>
-            ))}
-            {x.ticks.map((t) => (
-              <text
-                key={`x${t}`}
-                x={sx(t)}
-                y={bottom + 6}
-                textAnchor={sx(t) > width - 24 ? 'end' : 'middle'}
-                dominantBaseline="hanging"
-              >
-                {formatEpochTick(t)}
-              </text>
-            ))}
-          </g>
-          <g clipPath={`url(#${clipId})`} fill="none" strokeWidth={colors.lineWidth} strokeLinejoin="round">
-            {series.map((s) => (
-              <path
-                key={s.key}
-                data-series={s.key}
-                d={linePath(points, s.key, sx, sy)}
-                stroke={colors[s.which]}
-                strokeDasharray={s.which === 'test' ? TEST_DASH : undefined}
-              />
-            ))}
-          </g>
-          {p.marker !== null && Number.isFinite(sx(p.marker)) ? (
-            <line
-              className="chart-marker"
-              data-testid="chart-marker"
-              x1={sx(p.marker)}
-              x2={sx(p.marker)}
-              y1={plot.top}
-              y2={bottom}
-              stroke={colors.test}
-              strokeWidth={colors.lineWidth}
-            />
-          ) : null}
-          {hovered ? (
-            <g className="chart-cursor">
-              <line
-                x1={sx(hovered.epoch)}
-                x2={sx(hovered.epoch)}
-                y1={plot.top}
-                y2={bottom}
-                stroke={colors.muted}
-                strokeWidth={1}
-              />
-              {series.map((s) => {
-                const v = hovered[s.key];
-                const cy = v === null ? NaN : sy(v);
-                return Number.isFinite(cy) && cy >= plot.top - 2 && cy <= bottom + 2 ? (
-                  <circle key={s.key} cx={sx(hovered.epoch)} cy={cy} r={colors.lineWidth + 2} fill={colors[s.which]} />
-                ) : null;
-              })}
-            </g>
-          ) : null}
-        </svg>
-      </div>
-      <div
-        className="chart-readout"
-        aria-live="polite"
-        hidden={!hovered}
-        style={hovered ? readoutPosition(sx(hovered.epoch), width) : undefined}
-      >
-        {hovered ? (
+    <ChartFrame
+      {...p}
+      epochs={points}
+      cursorAt={hovered ? hovered.epoch : null}
+      lines={({ sx, sy }) =>
+        series.map((s) => (
+          <path
+            key={s.key}
+            data-series={s.key}
+            d={linePath(points, s.key, sx, sy)}
+            stroke={colors[s.which]}
+            strokeDasharray={s.which === 'test' ? TEST_DASH : undefined}
+          />
+        ))
+      }
+      dots={({ sx, sy, plot, bottom }) =>
+        hovered
+          ? series.map((s) => {
+              const v = hovered[s.key];
+              const cy = v === null ? NaN : sy(v);
+              return Number.isFinite(cy) && cy >= plot.top - 2 && cy <= bottom + 2 ? (
+                <circle key={s.key} cx={sx(hovered.epoch)} cy={cy} r={colors.lineWidth + 2} fill={colors[s.which]} />
+              ) : null;
+            })
+          : null
+      }
+      readout={
+        hovered ? (
           <>
             <strong>Epoch {Math.round(hovered.epoch)}</strong>
             {series.map((s) => (
@@ -295,38 +172,14 @@ function SeriesChart(p: SeriesChartProps) {
               </span>
             ))}
           </>
-        ) : null}
-      </div>
-    </div>
+        ) : null
+      }
+    />
   );
 }
 
-/** Beside the cursor line, on whichever side has room. */
-function readoutPosition(cx: number, width: number): React.CSSProperties {
-  return cx > width / 2 ? { right: `${Math.round(width - cx + 8)}px` } : { left: `${Math.round(cx + 8)}px` };
-}
-
-function ChartLegend({ series, colors }: { series: readonly Series[]; colors: ChartColors }) {
-  return (
-    <ul className="chart-legend" aria-hidden="true">
-      {series.map((s) => (
-        <li key={s.key}>
-          <svg width="22" height="8" aria-hidden="true">
-            <line
-              x1="1"
-              y1="4"
-              x2="21"
-              y2="4"
-              stroke={colors[s.which]}
-              strokeWidth={colors.lineWidth}
-              strokeDasharray={s.which === 'test' ? '5 3' : undefined}
-            />
-          </svg>
-          {s.label}
-        </li>
-      ))}
-    </ul>
-  );
+function legendOf(series: readonly Series[], colors: ChartColors): LegendItem[] {
+  return series.map((s) => ({ key: s.key, label: s.label, color: colors[s.which], dashed: s.which === 'test' }));
 }
 
 function last(history: readonly HistoryPoint[], key: keyof HistoryCounts): number | null {

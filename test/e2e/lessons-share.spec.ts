@@ -75,8 +75,7 @@ test('hostile and broken lesson links are inert and say why', async ({ page }) =
 test('axe finds no violations with the lesson panel open (a lesson, and the editor)', async ({ page }) => {
   const l = new LessonPlayer(page);
   await l.open();
-  // (Not a step with no hidden layer: "Remove layer" at its limit fails colour contrast in the
-  // playground itself, with or without the panel; reported to the coordinator.)
+  // (Disabled and at-limit buttons have their own contrast check: disabled-contrast.spec.ts.)
   await l.start('Optimizers', 3);
   await l.next(2, 3);
   const scan = async () => {

@@ -3,9 +3,16 @@
 // and the trainer's mid-epoch stop (batchStep) leaving the run bit for bit unchanged.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORWARD_TOLERANCE, TRAINED_TOLERANCE } from '../../src/nn/golden.ts';
-import { readCase, type GoldenCase } from '../../src/nn/goldenCase.ts';
-import { createNetwork, setWeights, unpackParams, type Network } from '../../src/nn/network.ts';
+import {
+  Checker,
+  flatOf,
+  FORWARD_TOLERANCE,
+  networkOf,
+  trainOptionsOf,
+  TRAINED_TOLERANCE,
+} from '../../src/nn/golden.ts';
+import { readCase } from '../../src/nn/goldenCase.ts';
+import { createNetwork, type Network } from '../../src/nn/network.ts';
 import { regularizationCode, regularizationPenalty } from '../../src/nn/regularization.ts';
 import { createTrace } from '../../src/nn/trace.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type Data, type TrainOptions } from '../../src/nn/training.ts';
@@ -18,41 +25,19 @@ const file = JSON.parse(readFileSync(new URL('../fixtures/golden-reference.json'
 function err(got: number, want: number): number {
   return Math.abs(got - want) / Math.max(1, Math.abs(want));
 }
+/** The golden runner's comparison (relative error, per tolerance), as a test assertion. */
 function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tol: number, what: string): void {
-  expect(got.length, what).toBe(want.length);
-  for (let i = 0; i < want.length; i++) expect(err(got[i]!, want[i]!), `${what}[${i}]`).toBeLessThan(tol);
-}
-function flat(net: Network, p: Float64Array): { w: number[]; b: number[] } {
-  const { weights, biases } = unpackParams(net.layers, p);
-  return { w: weights.flat(2), b: biases.flat() };
-}
-function optionsOf(g: GoldenCase): TrainOptions {
-  const o = g.optimizer;
-  const d = DEFAULT_TRAIN_OPTIONS;
-  return {
-    ...d,
-    loss: g.loss,
-    optimizer: o.name,
-    learningRate: o.lr,
-    momentum: o.momentum ?? d.momentum,
-    beta1: o.beta1 ?? d.beta1,
-    beta2: o.beta2 ?? d.beta2,
-    eps: o.eps ?? d.eps,
-    regularization: g.regularization,
-    regularizationRate: g.regularizationRate,
-    clipNorm: g.clipNorm,
-    schedule: g.schedule,
-    batchSize: g.batchSize,
-  };
+  const check = new Checker();
+  check.compare(what, got, want, tol);
+  expect(check.failures).toEqual([]);
 }
 
 describe('the trace of one step equals the golden reference', () => {
   for (const raw of file.cases) {
     const g = readCase(raw);
     it(`${g.name}: forward, loss, deltas, gradients and updated weights`, () => {
-      const net = createNetwork({ sizes: g.sizes, activations: g.activations }, 'zero', 0);
-      setWeights(net, g.weights, g.biases);
-      const opts = optionsOf(g);
+      const net = networkOf(g);
+      const opts = trainOptionsOf(g);
       const trainer = new Trainer(net, { x: g.x, y: g.y, n: g.n }, opts, 0);
       trainer.epochCount = g.train?.startEpoch ?? 0;
       const penalty = regularizationPenalty(net, regularizationCode(opts.regularization), opts.regularizationRate);
@@ -74,7 +59,7 @@ describe('the trace of one step equals the golden reference', () => {
       if (g.loss0 !== null) expect(err(t.loss + penalty, g.loss0)).toBeLessThan(FORWARD_TOLERANCE);
       expect(t.lossPerSample.subarray(0, t.m).reduce((s, v) => s + v, 0) / t.m).toBeCloseTo(t.loss, 14);
       // Gradients with the L1/L2 term, as the reference gives them; none of the cases clips.
-      const grads = flat(net, t.gradReg);
+      const grads = flatOf(net, t.gradReg);
       if (g.gradWeights) expectClose(grads.w, g.gradWeights, FORWARD_TOLERANCE, 'grad_weights');
       if (g.gradBiases) expectClose(grads.b, g.gradBiases, FORWARD_TOLERANCE, 'grad_biases');
       expect(t.clipFactor).toBe(1);
@@ -95,7 +80,7 @@ describe('the trace of one step equals the golden reference', () => {
         expect(t.paramsBefore[i]! - t.step[i]!).toBeCloseTo(t.paramsAfter[i]!, 14);
       if (g.train) {
         for (let e = 1; e < g.train.epochs; e++) trainer.epoch();
-        const after = flat(net, net.params);
+        const after = flatOf(net, net.params);
         if (g.train.finalWeights) expectClose(after.w, g.train.finalWeights, TRAINED_TOLERANCE, 'final_weights');
         if (g.train.finalBiases) expectClose(after.b, g.train.finalBiases, TRAINED_TOLERANCE, 'final_biases');
       }

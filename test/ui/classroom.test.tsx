@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import './harness.ts';
 import { DEFAULT_CONFIG } from '../../src/share/config.ts';
-import { CONTROL_IDS } from '../../src/share/embed.ts';
+import { CONTROL_IDS, TOOL_IDS } from '../../src/share/embed.ts';
 import { decodeHash, encodeHash } from '../../src/share/hash.ts';
 import {
   classroomHidden,
@@ -41,6 +41,9 @@ describe('Simple and Full', () => {
     for (const id of ['advancedData', 'advancedHyper', 'outputActivation', 'showTestData'])
       expect(hidden).toContain(id);
     for (const id of SIMPLE_CONTROLS) expect(hidden).not.toContain(id);
+    // The top bar's tools: Compare, History, Code and the learning-rate finder are for Full.
+    for (const id of ['compare', 'history', 'code', 'lr-finder']) expect(hidden).toContain(id);
+    for (const id of ['explain', 'batch-step', 'lessons', 'more']) expect(hidden).not.toContain(id);
     for (const panel of ['data', 'features', 'hyper', 'network', 'output', 'chart'])
       expect(hidden).not.toContain(panel);
   });
@@ -52,10 +55,14 @@ describe('Simple and Full', () => {
     for (const id of ['learningRate', 'play', 'stop', 'stopEpoch', 'advancedHyper', 'dropout', 'hyper'])
       expect(hidden).not.toContain(id);
     expect(hidden).toContain('advancedData');
-    // Every other hideable control is hidden.
+    // Every other hideable control is hidden, but for the Lessons button and the More fold.
     expect(CONTROL_IDS.filter((c) => !hidden.includes(c)).sort()).toEqual(
-      ['advancedHyper', 'dropout', 'learningRate', 'play', 'stop', 'stopEpoch'].sort(),
+      ['advancedHyper', 'dropout', 'learningRate', 'play', 'stop', 'stopEpoch', 'lessons', 'more'].sort(),
     );
+    expect(classroomHidden({ mode: 'full', visibleControls: ['explain'] })).toEqual(
+      expect.arrayContaining(['compare', 'history', 'code', 'lr-finder', 'batch-step']),
+    );
+    expect(classroomHidden({ mode: 'full', visibleControls: ['explain'] })).not.toContain('explain');
   });
 
   it('setMode is remembered locally; setVisibleControls is not; the switch sets the mode', async () => {
@@ -130,6 +137,8 @@ describe('the ? help', () => {
       'advancedData',
       'advancedHyper',
       'stop',
+      // The tools: buttons that say what they do (with a title).
+      ...TOOL_IDS,
     ]);
     const features = ['x', 'y', 'x2', 'y2', 'xy', 'sinX', 'sinY', 'cosX', 'cosY'];
     for (const id of CONTROL_IDS) {

@@ -2,13 +2,14 @@
  * One lesson being played: "Step 2 of 6", the step's text and question, its task checked live
  * against the run ("✓ Done" once met), Back / Next, leaving the lesson, and sharing it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { applyStep, lessonRunState, leaveLessonView, subscribeHood } from '../../lessons/apply.ts';
 import { taskLabel, taskMet } from '../../lessons/conditions.ts';
 import { Markdown } from '../../lessons/markdown.tsx';
 import type { Lesson } from '../../lessons/schema.ts';
 import { goToStep, leaveLesson, lessonsStore, markDone, useLessons } from '../../state/lessons.ts';
 import { useStore } from '../../state/store.ts';
+import { CopyLinkButton, type LinkToCopy } from '../share/CopyLinkButton.tsx';
 import { downloadLesson, dropLessonFromAddress, lessonUrl } from './share.ts';
 
 /** The step last applied (StrictMode runs effects twice: a step's experiment loads once). */
@@ -105,44 +106,19 @@ export function LessonView() {
   );
 }
 
-/** "Copy lesson link", with what happened said beside it (or the link to copy by hand). */
+/** "Copy lesson link": the shared copy-link button with the lesson's URL. */
 export function CopyLessonLink({ lesson }: { lesson: Lesson }) {
-  const [said, setSaid] = useState<{ text: string; url?: string } | null>(null);
-  const copy = async () => {
+  const link = (): LinkToCopy => {
     const r = lessonUrl(lesson);
-    if ('error' in r) {
-      setSaid({ text: r.error });
-      return;
-    }
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(r.url);
-      setSaid({ text: 'Lesson link copied' });
-    } catch {
-      setSaid({ text: 'Copy this link:', url: r.url });
-    }
+    return 'error' in r ? r : { url: r.url, copied: 'Lesson link copied' };
   };
   return (
-    <span className="lesson-copy">
-      <button type="button" onClick={() => void copy()}>
-        Copy lesson link
-      </button>
-      <span role="status" className="lesson-copy-status" data-testid="lesson-copy-status">
-        {said ? (
-          <>
-            <span>{said.text}</span>
-            {said.url !== undefined ? (
-              <input
-                aria-label="Link to this lesson"
-                readOnly
-                value={said.url}
-                onFocus={(e) => e.currentTarget.select()}
-                autoFocus
-              />
-            ) : null}
-          </>
-        ) : null}
-      </span>
-    </span>
+    <CopyLinkButton
+      label="Copy lesson link"
+      fieldLabel="Link to this lesson"
+      link={link}
+      testId="lesson-copy-status"
+      className="lesson-copy"
+    />
   );
 }

@@ -3,7 +3,7 @@
  * menu: export/import the experiment (JSON), export/import the data (CSV), download the decision
  * boundary (PNG). Everything read from a file passes the share/ gate; problems become notices.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import { lossesFor, outputFor } from '../../share/config.ts';
 import { formatCsvErrors, parseCsv, toCsv } from '../../share/csv.ts';
 import type { ViewState } from '../../share/embed.ts';
@@ -11,13 +11,12 @@ import { readExperimentFile, writeExperimentFile } from '../../share/file.ts';
 import { validateConfig } from '../../share/schema.ts';
 import { linkFor } from '../../share/url.ts';
 import { addNotice, setConfig, useStore } from '../../state/store.ts';
+import { CopyLinkButton, type LinkToCopy } from './CopyLinkButton.tsx';
 import { boundaryDetails, composeBoundary, saveCanvasPng, saveText, stamp } from './download.ts';
 import { reportLoad, reportLoadError } from './loadNotice.ts';
 import { pointsOfRun } from './points.ts';
 import { currentExperiment, restoreExperiment } from './experiment.ts';
 import { useCloseOutside } from './useCloseOutside.ts';
-
-const CONFIRM_MS = 2500;
 
 export function ShareToolbar({ view }: { view: ViewState }) {
   return (
@@ -29,59 +28,17 @@ export function ShareToolbar({ view }: { view: ViewState }) {
 }
 
 function CopyLink({ view }: { view: ViewState }) {
-  const [state, setState] = useState<{ text: string; url?: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  const say = (text: string, url?: string) => {
-    setState(url === undefined ? { text } : { text, url });
-    if (timer.current) clearTimeout(timer.current);
-    if (url === undefined) timer.current = setTimeout(() => setState(null), CONFIRM_MS);
-  };
-  const copy = async () => {
-    const link = linkFor(useStore.getState().config, view);
-    if (link.pointsOmitted)
+  const link = (): LinkToCopy => {
+    const l = linkFor(useStore.getState().config, view);
+    if (l.pointsOmitted)
       addNotice(
         'The link leaves out the drawn points (too many for a link): use “Export experiment” to share them.',
         'warning',
         'link:points-size',
       );
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link.url);
-      say(link.pointsOmitted ? 'Link copied (without the points)' : 'Link copied');
-    } catch {
-      say('Copy this link:', link.url);
-    }
+    return { url: l.url, copied: l.pointsOmitted ? 'Link copied (without the points)' : 'Link copied' };
   };
-  return (
-    <span className="copy-link">
-      <button type="button" onClick={() => void copy()}>
-        Copy link
-      </button>
-      <span role="status" className="copy-status" data-testid="copy-status">
-        {state ? (
-          <>
-            <span>{state.text}</span>
-            {state.url !== undefined ? (
-              <input
-                aria-label="Link to this experiment"
-                readOnly
-                value={state.url}
-                onFocus={(e) => e.currentTarget.select()}
-                onBlur={() => setState(null)}
-                autoFocus
-              />
-            ) : null}
-          </>
-        ) : null}
-      </span>
-    </span>
-  );
+  return <CopyLinkButton label="Copy link" fieldLabel="Link to this experiment" link={link} testId="copy-status" />;
 }
 
 async function readFile(e: ChangeEvent<HTMLInputElement>): Promise<{ name: string; text: string } | null> {
