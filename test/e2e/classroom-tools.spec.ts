@@ -3,13 +3,14 @@
  * leaves out Compare, History, Code and "Find a learning rate" and keeps Explain step, Batch step
  * and Lessons; Full shows them all; a link's hide= list and a lesson's visible controls hide them too.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { LessonPlayer } from './lessonSteps.ts';
 import { PlaygroundPage } from './pages.ts';
 
 const FULL_TOOLS = ['compare', 'history', 'code', 'lr-finder'];
 const SIMPLE_TOOLS = ['explain', 'batch-step', 'lessons'];
-const tool = (page: import('@playwright/test').Page, id: string) => page.locator(`[data-control="${id}"]`).first();
+const tool = (page: Page, id: string) => page.locator(`[data-control="${id}"]`).first();
 
 test('Simple hides Compare, History, Code and the learning-rate finder; Explain step stays', async ({
   page,
