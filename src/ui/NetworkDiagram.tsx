@@ -17,8 +17,9 @@ import { WeightEditor, type Editor } from './WeightEditor.tsx';
 import { pause, play, useStore } from '../state/store.ts';
 import { focusUnit } from './planeFocus.ts';
 import './NetworkDiagram.css';
-import { focusFromDiagram } from '../state/hood.ts';
+import { focusFromDiagram, showUnitCard } from '../state/hood.ts';
 import { DiagramHighlight } from './hood/DiagramHighlight.tsx';
+import { UnitCardSlot } from './hood/UnitCardSlot.tsx';
 
 export interface NetworkDiagramProps {
   source: LiveSource;
@@ -209,7 +210,10 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         y,
         title: `Weight from ${fromName} to ${toName}`,
       });
-    } else if (t.node.layer > 0 && targetValue(t, s) !== null) openBias(t.node, x, y);
+    } else if (t.node.layer > 0 && targetValue(t, s) !== null) {
+      showUnitCard(t.node.layer - 1, t.node.index);
+      openBias(t.node, x, y);
+    }
   };
 
   const openBias = (n: DiagramNode, x: number, y: number) =>
@@ -281,6 +285,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               onClick={(e) => {
                 e.stopPropagation();
                 if (focusFromDiagram(n.layer - 1, n.index, null)) return;
+                showUnitCard(n.layer - 1, n.index);
                 openBias(n, n.x, n.y);
               }}
             ></button>
@@ -318,6 +323,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
           />
         ) : null}
       </div>
+      <UnitCardSlot />
     </div>
   );
 }

@@ -18,9 +18,8 @@ import {
   type HoodTab,
 } from '../../state/hood.ts';
 import { GradientCheckView } from './GradientCheckView.tsx';
-import { MathLines } from './MathLines.tsx';
+import { Facts, MathLines } from './MathLines.tsx';
 import { TransformedSpaceView } from './TransformedSpaceView.tsx';
-import { UnitAtPoint } from './UnitAtPoint.tsx';
 import './HoodPanel.css';
 
 const TABS: { id: HoodTab; label: string }[] = [
@@ -68,6 +67,7 @@ function StepView() {
   const focus = useHood((s) => s.focus);
   const focusInput = useHood((s) => s.focusInput);
   const sample = useHood((s) => s.sample);
+  const picked = useHood((s) => s.picked);
   const layers = trace ? trace.sizes.length - 1 : 0;
   const phases = useMemo(() => phasesOf(layers), [layers]);
   const index = phase ? phases.findIndex((q) => q.kind === phase.kind && q.layer === phase.layer) : -1;
@@ -109,7 +109,7 @@ function StepView() {
         <button type="button" onClick={explainStep}>
           Explain step
         </button>
-        <UnitAtPoint />
+        <p className="hood-note">Or, while paused, click a unit in the network to see its equation.</p>
       </div>
     );
 
@@ -140,17 +140,17 @@ function StepView() {
             ))}
           </select>
         </label>
+        <span className="hood-picked" data-testid="hood-picked" aria-live="polite">
+          {picked === 'nearest'
+            ? `Sample ${sample + 1} (nearest in this minibatch)`
+            : picked === 'near'
+              ? `Sample ${sample + 1} (clicked on the plane)`
+              : 'or click a point on the output plane'}
+        </span>
       </div>
       <h3 className="hood-title">{shown.title}</h3>
       <MathLines tex={shown.tex} />
-      <dl className="hood-facts" data-testid="hood-facts">
-        {shown.facts.map((f) => (
-          <div key={f.label} data-testid={`hood-fact-${f.label}`}>
-            <dt>{f.label}</dt>
-            <dd>{f.shown}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={shown.facts} className="hood-facts" prefix="hood-fact-" testId="hood-facts" />
       {shown.notes.map((n) => (
         <p key={n} className="hood-note">
           {n}
