@@ -44,6 +44,8 @@ export interface HoodState {
   picked: 'near' | 'nearest' | null;
   /** The unit whose equation card is shown ("the equation of any unit, any time"), or null. */
   card: UnitRef | null;
+  /** The card opened the panel (closing the card closes the panel). */
+  cardOpened: boolean;
 }
 
 const initial: HoodState = {
@@ -59,16 +61,17 @@ const initial: HoodState = {
   point: null,
   picked: null,
   card: null,
+  cardOpened: false,
 };
 
 export const hoodStore = createStore<HoodState>()(() => ({ ...initial }));
 let nextRequest = 1;
 
 export function openHood(tab: HoodTab = 'step'): void {
-  hoodStore.setState({ open: true, tab });
+  hoodStore.setState({ open: true, tab, cardOpened: false });
 }
 export function closeHood(): void {
-  hoodStore.setState({ open: false, phase: null });
+  hoodStore.setState({ open: false, phase: null, card: null, cardOpened: false });
 }
 export function setPhase(phase: ExplainPhase | null): void {
   hoodStore.setState({ phase });
@@ -79,10 +82,9 @@ export function setFocus(focus: UnitRef | null, input: number | null = null): vo
 export function setSample(sample: number): void {
   hoodStore.setState({ sample, picked: null });
 }
-/** The output plane's pointer (OutputView): kept only while the panel or the card is open, so it costs nothing otherwise. */
+/** The output plane's pointer (OutputView): kept only while the panel is open, so it costs nothing otherwise. */
 export function notePlanePoint(x: number, y: number): void {
-  const h = hoodStore.getState();
-  if (h.open || h.card) hoodStore.setState({ point: { x, y } });
+  if (hoodStore.getState().open) hoodStore.setState({ point: { x, y } });
 }
 /** The pointer left the plane: the card falls back to the last picked sample. */
 export function clearPlanePoint(): void {
@@ -109,12 +111,22 @@ export function pickFromPlane(x: number, y: number): boolean {
   return true;
 }
 
-/** Show a unit's equation card (a click on a unit while no step is explained). */
-export function showUnitCard(layer: number, unit: number): void {
-  hoodStore.setState({ card: { layer, unit } });
+/**
+ * A unit clicked in the diagram while no step is explained: while paused (or not yet trained), the
+ * panel opens on that unit's equation card and the click is used up (true); a second click on the
+ * unit whose card is shown, or any click while training, goes on to the diagram's bias editor (false).
+ */
+export function showUnitCard(layer: number, unit: number): boolean {
+  const h = hoodStore.getState();
+  if (store.getState().run.status === 'running') return false;
+  if (h.open && h.card && h.card.layer === layer && h.card.unit === unit) return false;
+  hoodStore.setState({ card: { layer, unit }, open: true, cardOpened: h.cardOpened || !h.open });
+  return true;
 }
+/** Close the card; the panel too when the card opened it. */
 export function closeUnitCard(): void {
-  hoodStore.setState({ card: null, point: hoodStore.getState().open ? hoodStore.getState().point : null });
+  const h = hoodStore.getState();
+  hoodStore.setState({ card: null, cardOpened: false, ...(h.cardOpened ? { open: false, phase: null } : {}) });
 }
 /**
  * A unit or link clicked in the diagram (layer: weight layer; input: the link's, or null): focused
@@ -138,7 +150,7 @@ function batch(explain: boolean): void {
   if (s.run.status === 'diverged') explainStopped();
   if (s.run.status === 'diverged' || s.run.status === 'error') return;
   const requestId = nextRequest++;
-  if (explain) hoodStore.setState({ open: true, tab: 'step', pending: requestId });
+  if (explain) hoodStore.setState({ open: true, tab: 'step', pending: requestId, cardOpened: false });
   send({ type: 'batchStep', runId: s.runId, explain, requestId });
 }
 export const explainStep = (): void => batch(true);

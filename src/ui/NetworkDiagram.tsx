@@ -19,7 +19,6 @@ import { focusUnit } from './planeFocus.ts';
 import './NetworkDiagram.css';
 import { focusFromDiagram, showUnitCard } from '../state/hood.ts';
 import { DiagramHighlight } from './hood/DiagramHighlight.tsx';
-import { UnitCardSlot } from './hood/UnitCardSlot.tsx';
 
 export interface NetworkDiagramProps {
   source: LiveSource;
@@ -210,10 +209,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         y,
         title: `Weight from ${fromName} to ${toName}`,
       });
-    } else if (t.node.layer > 0 && targetValue(t, s) !== null) {
-      showUnitCard(t.node.layer - 1, t.node.index);
+    } else if (t.node.layer > 0 && targetValue(t, s) !== null && !showUnitCard(t.node.layer - 1, t.node.index))
       openBias(t.node, x, y);
-    }
   };
 
   const openBias = (n: DiagramNode, x: number, y: number) =>
@@ -284,8 +281,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               onBlur={() => focusUnit(null)}
               onClick={(e) => {
                 e.stopPropagation();
-                if (focusFromDiagram(n.layer - 1, n.index, null)) return;
-                showUnitCard(n.layer - 1, n.index);
+                if (focusFromDiagram(n.layer - 1, n.index, null) || showUnitCard(n.layer - 1, n.index)) return;
                 openBias(n, n.x, n.y);
               }}
             ></button>
@@ -323,7 +319,6 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
           />
         ) : null}
       </div>
-      <UnitCardSlot />
     </div>
   );
 }

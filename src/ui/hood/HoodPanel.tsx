@@ -3,6 +3,7 @@
  * Step walks through the worker's recorded minibatch step phase by phase (equations.ts lays out
  * the numbers, this only shows them); Gradient check compares backprop with finite differences
  * (and can break backprop on purpose); Space shows the plane as a hidden layer's two units see it.
+ * Above the tabs, a unit clicked while paused shows its equation card (UnitCard.tsx).
  */
 import { useEffect, useMemo } from 'react';
 import { explain, fmtPlain, layerDeltas, phaseLabel, phasesOf, type Explained } from '../../explain/equations.ts';
@@ -20,6 +21,7 @@ import {
 import { GradientCheckView } from './GradientCheckView.tsx';
 import { Facts, MathLines } from './MathLines.tsx';
 import { TransformedSpaceView } from './TransformedSpaceView.tsx';
+import { UnitCard } from './UnitCard.tsx';
 import './HoodPanel.css';
 
 const TABS: { id: HoodTab; label: string }[] = [
@@ -53,11 +55,20 @@ export default function HoodPanel() {
           Close
         </button>
       </header>
+      <CardSection />
       <div role="tabpanel" id={`hood-view-${tab}`} aria-labelledby={`hood-tab-${tab}`} className="hood-body">
         {tab === 'step' ? <StepView /> : tab === 'check' ? <GradientCheckView /> : <TransformedSpaceView />}
       </div>
     </section>
   );
+}
+
+/** The clicked unit's equation card, above the tab's view; hidden while Step explains a step (it shows that unit itself). */
+function CardSection() {
+  const card = useHood((s) => s.card);
+  const stepShown = useHood((s) => s.tab === 'step' && s.phase !== null);
+  const trace = useTrace();
+  return card && !(stepShown && trace) ? <UnitCard unit={card} /> : null;
 }
 
 function StepView() {

@@ -7,10 +7,13 @@ import temml from 'temml';
 import { memo } from 'react';
 import type { Fact } from '../../explain/equations.ts';
 import { splitTex } from '../../explain/texBreak.ts';
+import './MathLines.css';
 
 function toMathML(tex: string): string {
   // Inline math in display style: each line starts at the left edge, like worked steps on paper.
-  return temml.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, annotate: true });
+  // A piece that starts with + or − (a wrapped sum) keeps the binary operator's spacing ({} before it).
+  const piece = /^[+-]/.test(tex) ? `{}${tex}` : tex;
+  return temml.renderToString(`\\displaystyle ${piece}`, { displayMode: false, throwOnError: false, annotate: true });
 }
 
 export const MathLines = memo(function MathLines({ tex }: { tex: readonly string[] }) {

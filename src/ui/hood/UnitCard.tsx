@@ -1,5 +1,5 @@
 /**
- * "The equation of any unit, any time" (a lazy chunk with Temml): the clicked unit's forward
+ * "The equation of any unit, any time" (in the panel's lazy chunk, with Temml): the clicked unit's forward
  * equation, its inputs, weights, z and a, for the point under the pointer on the output plane, or
  * without one the last picked sample's training point (else the first training point), saying
  * which. The numbers are the engine's forward pass (pointTrace) on the latest snapshot's weights;
@@ -23,7 +23,7 @@ export function unitName(u: UnitRef, sizes: readonly number[]): string {
 
 const coord = (v: number) => v.toFixed(2).replace('-', '−');
 
-export default function UnitCard({ unit }: { unit: UnitRef }) {
+export function UnitCard({ unit }: { unit: UnitRef }) {
   const info = useStore((s) => s.runInfo);
   const snapshot = useStore((s) => s.snapshot);
   const running = useStore((s) => s.run.status === 'running');
@@ -34,12 +34,13 @@ export default function UnitCard({ unit }: { unit: UnitRef }) {
 
   // Where the numbers are for: the pointer, else the last picked sample's point, else the first training point.
   const where = useMemo(() => {
-    if (pointer) return { ...pointer, text: `at the pointer (${coord(pointer.x)}, ${coord(pointer.y)})` };
+    if (pointer) return { ...pointer, text: `At the pointer (${coord(pointer.x)}, ${coord(pointer.y)})` };
     if (!info || info.trainLabels.length === 0) return null;
     const row = trace && sample < trace.m ? trace.rows[sample]! : 0;
     const at = pointOf(info.trainPoints, row);
-    const which = trace ? `sample ${sample + 1} of the explained minibatch` : 'the first training point';
-    return { ...at, text: `at training point ${row + 1} (${coord(at.x)}, ${coord(at.y)}), ${which}` };
+    const point = `training point ${row + 1} (${coord(at.x)}, ${coord(at.y)})`;
+    const text = trace ? `At the picked sample ${sample + 1}: ${point}` : `At the first ${point}`;
+    return { ...at, text: `${text}. Point at the output plane to change it.` };
   }, [pointer, info, trace, sample]);
 
   const shown = useMemo(() => {
@@ -78,7 +79,6 @@ export default function UnitCard({ unit }: { unit: UnitRef }) {
         <>
           <p className="unit-card-where" data-testid="unit-card-where">
             {where.text}
-            {pointer ? '' : ' · point at the output plane to change it'}
           </p>
           <MathLines tex={shown.tex} />
           <Facts facts={shown.facts} className="unit-card-facts" prefix="unit-card-" />
