@@ -60,7 +60,9 @@ export function UnitCard({ unit }: { unit: UnitRef }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  useEffect(() => box.current?.scrollIntoView?.({ block: 'nearest' }), [unit]);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [unit]);
 
   const name = info ? unitName(unit, info.sizes) : 'Unit';
   return (
