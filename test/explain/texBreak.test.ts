@@ -1,7 +1,7 @@
 import temml from 'temml';
 import { describe, expect, it } from 'vitest';
 import { explain, phasesOf } from '../../src/explain/equations.ts';
-import { splitTex } from '../../src/explain/texBreak.ts';
+import { PRODUCT_BREAKS, splitTex } from '../../src/explain/texBreak.ts';
 import { createNetwork } from '../../src/nn/network.ts';
 import { createTrace } from '../../src/nn/trace.ts';
 import { DEFAULT_TRAIN_OPTIONS, Trainer, type TrainOptions } from '../../src/nn/training.ts';
@@ -28,6 +28,15 @@ describe('splitTex', () => {
     expect(splitTex('a_{k+1} = \\frac{e^{z-1}}{2}')).toEqual(['a_{k+1}', '= \\frac{e^{z-1}}{2}']);
   });
 
+  it('splits inside \\big( … \\big), whose halves typeset alone', () => {
+    expect(splitTex('d = 0.5 \\cdot \\big(0.1\\cdot 2 + (-0.3)\\cdot 4\\big) = -0.5')).toEqual([
+      'd',
+      '= 0.5 \\cdot \\big(0.1\\cdot 2',
+      '+ (-0.3)\\cdot 4\\big)',
+      '= -0.5',
+    ]);
+  });
+
   it('keeps a unary minus with the relation before it, and splits at arrows', () => {
     expect(splitTex('w^{(1)} \\leftarrow w - \\eta\\, g = 0.3 - 0.1 = -0.2')).toEqual([
       'w^{(1)}',
@@ -37,7 +46,16 @@ describe('splitTex', () => {
       '- 0.1',
       '= -0.2',
     ]);
-    expect(splitTex('b: \\; 0.1 \\rightarrow 0.2')).toEqual(['b: \\; 0.1', '\\rightarrow 0.2']);
+    expect(splitTex('b: \\; 0.1 \\rightarrow 0.2')).toEqual(['b:', '\\; 0.1', '\\rightarrow 0.2']);
+  });
+
+  it('splits a piece again before its products, when asked', () => {
+    expect(splitTex('= 0.4235 \\cdot \\big((-1.061)\\cdot (-0.01116)\\big)', PRODUCT_BREAKS)).toEqual([
+      '= 0.4235',
+      '\\cdot \\big((-1.061)',
+      '\\cdot (-0.01116)\\big)',
+    ]);
+    expect(splitTex('+ 0.7\\cdot 0.6', PRODUCT_BREAKS)).toEqual(['+ 0.7', '\\cdot 0.6']);
   });
 
   it('leaves a line without top-level operators whole, and an empty line empty', () => {
@@ -83,7 +101,7 @@ describe('splitTex on the panel’s equations', () => {
     for (const phase of phasesOf(t.sizes.length - 1))
       for (const unit of [0, 1])
         for (const line of explain(t, phase, { layer: phase.layer ?? 2, unit, input: null, sample: 1 }).tex)
-          for (const piece of splitTex(line))
+          for (const piece of splitTex(line).flatMap((q) => splitTex(q, PRODUCT_BREAKS)))
             expect(() => temml.renderToString(`\\displaystyle ${piece}`, { throwOnError: true }), piece).not.toThrow();
   });
 });

@@ -6,14 +6,19 @@
 import temml from 'temml';
 import { memo } from 'react';
 import type { Fact } from '../../explain/equations.ts';
-import { splitTex } from '../../explain/texBreak.ts';
+import { PRODUCT_BREAKS, splitTex } from '../../explain/texBreak.ts';
 import './MathLines.css';
 
 function toMathML(tex: string): string {
   // Inline math in display style: each line starts at the left edge, like worked steps on paper.
-  // A piece that starts with + or − (a wrapped sum) keeps the binary operator's spacing ({} before it).
-  const piece = /^[+-]/.test(tex) ? `{}${tex}` : tex;
+  // A piece that starts with +, − or · (a wrapped sum or product) keeps the binary operator's spacing ({} before it).
+  const piece = /^([+-]|\\cdot)/.test(tex) ? `{}${tex}` : tex;
   return temml.renderToString(`\\displaystyle ${piece}`, { displayMode: false, throwOnError: false, annotate: true });
+}
+
+/** A piece as one inline-block: kept whole on a row when it fits, else wrapped before its products. */
+function piece(tex: string): string {
+  return `<span class="hood-math-piece">${splitTex(tex, PRODUCT_BREAKS).map(toMathML).join(' ')}</span>`;
 }
 
 export const MathLines = memo(function MathLines({ tex }: { tex: readonly string[] }) {
@@ -24,7 +29,7 @@ export const MathLines = memo(function MathLines({ tex }: { tex: readonly string
         <div
           key={i}
           className="hood-math-line"
-          dangerouslySetInnerHTML={{ __html: splitTex(t).map(toMathML).join(' ') }}
+          dangerouslySetInnerHTML={{ __html: splitTex(t).map(piece).join(' ') }}
         />
       ))}
     </div>
