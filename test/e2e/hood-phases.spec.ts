@@ -70,3 +70,29 @@ for (const size of SIZES)
       const last = await new AxeBuilder({ page }).include('[data-testid="hood"]').analyze();
       expect(last.violations).toEqual([]);
     });
+
+test('on a phone the panel is a sheet over the bottom of the page, its Close always in view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await exposeStore(page);
+  const p = new PlaygroundPage(page);
+  await p.open(LINK);
+  await page.evaluate(() => window.__playground!.getState().step(2));
+  await expect.poll(() => page.evaluate(() => window.__playground!.getState().snapshot?.epoch)).toBe(2);
+  await page.getByRole('button', { name: 'Explain step' }).click();
+  const region = page.getByRole('region', { name: 'Under the hood' });
+  await expect(page.getByTestId('hood-phase')).toHaveText(phaseLabel(phasesOf(3)[0]!, 3));
+  const sheet = (await region.boundingBox())!;
+  // The lower part of the screen, the full width.
+  expect(sheet.y).toBeGreaterThan(844 / 3);
+  expect(Math.round(sheet.y + sheet.height)).toBe(844);
+  expect(sheet.width).toBeGreaterThan(380);
+  // Scrolled to its end, the sheet's header (with Close) stays in view.
+  await region.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const close = region.getByRole('button', { name: 'Close', exact: true });
+  const c = (await close.boundingBox())!;
+  expect(c.y).toBeGreaterThanOrEqual(sheet.y);
+  expect(c.y + c.height).toBeLessThanOrEqual(sheet.y + sheet.height);
+  await page.screenshot({ path: `${RESULTS}/hood-phase-phone-light-390x844.png` });
+  await close.click();
+  await expect(region).toHaveCount(0);
+});
