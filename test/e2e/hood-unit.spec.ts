@@ -139,6 +139,7 @@ test('while paused, a clicked unit shows its equation with the engine numbers at
   await expect(card).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(card.getByRole('heading')).toHaveText('Unit 2 of layer 1: its equation');
+  await expect(page.getByTestId('card-unit')).toHaveCount(1);
   await expect(card.locator('math').first()).toBeVisible();
   // No pointer on the plane: the first training point, said as such.
   const [x0, y0] = [run.points[0]!, run.points[1]!];
