@@ -268,7 +268,7 @@ function gradients(c: Ctx, l: number, j: number, k: number, i: number): Explaine
   const gw = c.w(t.gradData, l, j, k);
   const gb = c.b(t.gradData, l, j);
   const tex = [
-    `\\frac{\\partial \\bar L}{\\partial ${wn}} = \\frac{1}{${t.m}}\\sum_i \\delta^{(i)}_{${j + 1}}\\, ${inName(l, k)}^{(i)}`,
+    `\\frac{\\partial \\bar L}{\\partial ${wn}} = \\frac{1}{${t.m}}\\sum_i \\delta^{(i)}_{${j + 1}}\\, {${inName(l, k)}}^{(i)}`,
     `\\text{sample } ${i + 1}: \\; ${p(d)} \\cdot ${p(a)} = ${fmt(d * a)}, \\quad \\text{batch mean} = ${fmt(gw)}`,
     `\\frac{\\partial \\bar L}{\\partial b${s}_{${j + 1}}} = \\frac{1}{${t.m}}\\sum_i \\delta^{(i)}_{${j + 1}}: \\; \\text{sample } ${i + 1}: ${fmt(d)}, \\quad \\text{batch mean} = ${fmt(gb)}`,
   ];

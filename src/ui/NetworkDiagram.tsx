@@ -17,7 +17,7 @@ import { WeightEditor, type Editor } from './WeightEditor.tsx';
 import { pause, play, useStore } from '../state/store.ts';
 import { focusUnit } from './planeFocus.ts';
 import './NetworkDiagram.css';
-import { focusFromDiagram } from '../state/hood.ts';
+import { focusFromDiagram, showUnitCard } from '../state/hood.ts';
 import { DiagramHighlight } from './hood/DiagramHighlight.tsx';
 
 export interface NetworkDiagramProps {
@@ -214,7 +214,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         y,
         title: `Weight from ${fromName} to ${toName}`,
       });
-    } else if (t.node.layer > 0 && targetValue(t, s) !== null) openBias(t.node, x, y);
+    } else if (t.node.layer > 0 && targetValue(t, s) !== null && !showUnitCard(t.node.layer - 1, t.node.index))
+      openBias(t.node, x, y);
   };
 
   const openBias = (n: DiagramNode, x: number, y: number) =>
@@ -285,7 +286,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
               onBlur={() => focusUnit(null)}
               onClick={(e) => {
                 e.stopPropagation();
-                if (focusFromDiagram(n.layer - 1, n.index, null)) return;
+                if (focusFromDiagram(n.layer - 1, n.index, null) || showUnitCard(n.layer - 1, n.index)) return;
                 openBias(n, n.x, n.y);
               }}
             ></button>

@@ -18,7 +18,8 @@ import { scaledFeatureGrid } from './diagramDraw.ts';
 import { usePlaneFocus, type PlaneFocus } from './planeFocus.ts';
 import { formatReadout, gridSide, readoutAt } from '../viz/readout.ts';
 import './OutputView.css';
-import { notePlanePoint } from '../state/hood.ts';
+import { clearPlanePoint, notePlanePoint, pickFromPlane } from '../state/hood.ts';
+import { PlanePick } from './hood/PlanePick.tsx';
 import type { OutputActivation } from '../nn/types.ts';
 import { outputRange } from './labels.ts';
 
@@ -123,11 +124,12 @@ export function OutputView(p: OutputViewProps) {
   const yTicks = niceTicks(region.yMin, region.yMax, region.yMax - region.yMin > 4 ? 6 : 4);
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
-    if (!p.onPlaneClick) return;
     const r = e.currentTarget.getBoundingClientRect();
     if (r.width <= 0) return;
     const d = pxToData(e.clientX - r.left, e.clientY - r.top, region, r.width, r.height);
-    p.onPlaneClick({ ...d, shiftKey: e.shiftKey, button: e.button });
+    // While a step is explained, a click picks the minibatch's sample; otherwise it draws (if drawing).
+    if (e.button === 0 && pickFromPlane(d.x, d.y)) return;
+    p.onPlaneClick?.({ ...d, shiftKey: e.shiftKey, button: e.button });
   };
 
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
@@ -142,6 +144,7 @@ export function OutputView(p: OutputViewProps) {
   };
   const hideReadout = () => {
     pointer.current = null;
+    clearPlanePoint();
     showReadout();
   };
 
@@ -160,7 +163,10 @@ export function OutputView(p: OutputViewProps) {
       const x = Math.max(region.xMin, Math.min(region.xMax, at.x + m[0]));
       const y = Math.max(region.yMin, Math.min(region.yMax, at.y + m[1]));
       pointer.current = { x: Number(x.toFixed(3)), y: Number(y.toFixed(3)), keyboard: true };
+      notePlanePoint(pointer.current.x, pointer.current.y);
       showReadout();
+    } else if (e.key === 'Enter' && pickFromPlane(at.x, at.y)) {
+      e.preventDefault();
     } else if (e.key === 'Enter' && p.onPlaneClick) {
       // Drawing by keyboard: Enter adds a point at the cursor (Shift+Enter removes the nearest).
       e.preventDefault();
@@ -204,6 +210,7 @@ export function OutputView(p: OutputViewProps) {
           />
           <canvas ref={dots} className="dots" width={1} height={1} />
           <span ref={cursor} className="plane-cursor" hidden aria-hidden="true" />
+          <PlanePick />
           <span ref={readout} className="plane-readout" data-testid="plane-readout" aria-live="polite" hidden />
           {focus.source.kind === 'output' ? null : (
             <p className="plane-caption" data-testid="plane-caption">

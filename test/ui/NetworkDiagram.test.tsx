@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { connectWorker, play, resetStoreForTests, useStore } from '../../src/state/store.ts';
+import { hoodStore, resetHoodForTests } from '../../src/state/hood.ts';
 import userEvent from '@testing-library/user-event';
 import './harness.ts';
 import { FeaturesPanel } from '../../src/ui/FeaturesPanel.tsx';
@@ -32,6 +33,8 @@ function renderDiagram(onSetWeight = vi.fn(), from: LiveSource = source) {
 }
 
 describe('NetworkDiagram', () => {
+  beforeEach(() => resetHoodForTests());
+
   it('draws a node per unit over the two diagram canvases (links, nodes), and labels the inputs', () => {
     renderDiagram();
     expect(screen.getAllByTestId('node-input')).toHaveLength(2);
@@ -75,10 +78,13 @@ describe('NetworkDiagram', () => {
     expect(dialog).not.toBeInTheDocument();
   });
 
-  it('clicking a hidden node edits its bias; Escape cancels', async () => {
+  it('while paused, clicking a hidden node shows its equation card; a second click edits its bias; Escape cancels', async () => {
     const user = userEvent.setup();
     const { box, onSetWeight } = renderDiagram();
     const n = layout.nodes.find((x) => x.kind === 'hidden' && x.index === 1)!;
+    fireEvent.click(box, { clientX: n.x, clientY: n.y });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(hoodStore.getState()).toMatchObject({ open: true, card: { layer: 0, unit: 1 }, cardOpened: true });
     fireEvent.click(box, { clientX: n.x, clientY: n.y });
     expect(screen.getByRole('dialog', { name: 'Bias of unit 2 of layer 1' })).toBeInTheDocument();
     expect(screen.getByLabelText('New bias')).toHaveValue('0.2');
@@ -92,6 +98,9 @@ describe('NetworkDiagram', () => {
     const { onSetWeight } = renderDiagram();
     expect(screen.getAllByRole('button', { name: /: edit bias$/ })).toHaveLength(4);
     screen.getByRole('button', { name: 'Output: edit bias' }).focus();
+    // The first Enter shows the output's equation card, the second opens the bias editor.
+    await user.keyboard('{Enter}');
+    expect(hoodStore.getState().card).toEqual({ layer: 1, unit: 0 });
     await user.keyboard('{Enter}');
     const input = screen.getByLabelText('New bias');
     expect(input).toHaveFocus();

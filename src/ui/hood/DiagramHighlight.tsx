@@ -1,7 +1,8 @@
 /**
  * The network diagram's overlay while a step is explained: the active layer's units ringed, the
  * focused unit and its links drawn strong, and in the Update phase every link of the layer by how
- * much its weight changed (the trace's step, |w before − w after|). Reads useHood only; an SVG
+ * much its weight changed (the trace's step, |w before − w after|). Otherwise, the unit whose
+ * equation card is open, ringed. Reads useHood only; an SVG
  * that takes no pointer events, so the diagram's clicks and hovers go through.
  */
 import { useHood, useTrace } from '../../state/hood.ts';
@@ -14,6 +15,10 @@ export function DiagramHighlight({ layout, sizes }: { layout: DiagramLayout; siz
   const trace = useTrace();
   const phase = useHood((s) => s.phase);
   const focus = useHood((s) => s.focus);
+  const card = useHood((s) => s.card);
+  const stepShown = useHood((s) => s.tab === 'step');
+  if (open && card && !(trace && phase && stepShown))
+    return <CardRing layout={layout} layer={card.layer} unit={card.unit} />;
   if (!open || !trace || !phase || trace.sizes.join() !== sizes.join()) return null;
   const out = sizes.length - 2;
   const l = phase.kind === 'loss' ? out : (phase.layer ?? out);
@@ -68,6 +73,17 @@ export function DiagramHighlight({ layout, sizes }: { layout: DiagramLayout; siz
             data-testid={n.index === unit ? 'hood-focus-unit' : undefined}
           />
         ))}
+    </svg>
+  );
+}
+
+/** The unit whose equation card is shown, ringed (layer: weight layer, so diagram column layer + 1). */
+function CardRing({ layout, layer, unit }: { layout: DiagramLayout; layer: number; unit: number }) {
+  const n = layout.nodes.find((q) => q.layer === layer + 1 && q.index === unit);
+  if (!n) return null;
+  return (
+    <svg className="hood-overlay" width={layout.width} height={layout.height} aria-hidden="true">
+      <circle cx={n.x} cy={n.y} r={layout.nodeSize / 2 + 4} className="hood-unit is-focus" data-testid="card-unit" />
     </svg>
   );
 }

@@ -3,6 +3,7 @@
  * Step walks through the worker's recorded minibatch step phase by phase (equations.ts lays out
  * the numbers, this only shows them); Gradient check compares backprop with finite differences
  * (and can break backprop on purpose); Space shows the plane as a hidden layer's two units see it.
+ * Above the tabs, a unit clicked while paused shows its equation card (UnitCard.tsx).
  */
 import { useEffect, useMemo } from 'react';
 import { explain, fmtPlain, layerDeltas, phaseLabel, phasesOf, type Explained } from '../../explain/equations.ts';
@@ -18,9 +19,9 @@ import {
   type HoodTab,
 } from '../../state/hood.ts';
 import { GradientCheckView } from './GradientCheckView.tsx';
-import { MathLines } from './MathLines.tsx';
+import { Facts, MathLines } from './MathLines.tsx';
 import { TransformedSpaceView } from './TransformedSpaceView.tsx';
-import { UnitAtPoint } from './UnitAtPoint.tsx';
+import { UnitCard } from './UnitCard.tsx';
 import './HoodPanel.css';
 
 const TABS: { id: HoodTab; label: string }[] = [
@@ -54,11 +55,20 @@ export default function HoodPanel() {
           Close
         </button>
       </header>
+      <CardSection />
       <div role="tabpanel" id={`hood-view-${tab}`} aria-labelledby={`hood-tab-${tab}`} className="hood-body">
         {tab === 'step' ? <StepView /> : tab === 'check' ? <GradientCheckView /> : <TransformedSpaceView />}
       </div>
     </section>
   );
+}
+
+/** The clicked unit's equation card, above the tab's view; hidden while Step explains a step (it shows that unit itself). */
+function CardSection() {
+  const card = useHood((s) => s.card);
+  const stepShown = useHood((s) => s.tab === 'step' && s.phase !== null);
+  const trace = useTrace();
+  return card && !(stepShown && trace) ? <UnitCard unit={card} /> : null;
 }
 
 function StepView() {
@@ -68,6 +78,7 @@ function StepView() {
   const focus = useHood((s) => s.focus);
   const focusInput = useHood((s) => s.focusInput);
   const sample = useHood((s) => s.sample);
+  const picked = useHood((s) => s.picked);
   const layers = trace ? trace.sizes.length - 1 : 0;
   const phases = useMemo(() => phasesOf(layers), [layers]);
   const index = phase ? phases.findIndex((q) => q.kind === phase.kind && q.layer === phase.layer) : -1;
@@ -109,7 +120,7 @@ function StepView() {
         <button type="button" onClick={explainStep}>
           Explain step
         </button>
-        <UnitAtPoint />
+        <p className="hood-note">Or, while paused, click a unit in the network to see its equation.</p>
       </div>
     );
 
@@ -140,17 +151,17 @@ function StepView() {
             ))}
           </select>
         </label>
+        <span className="hood-picked" data-testid="hood-picked" aria-live="polite">
+          {picked === 'nearest'
+            ? `Sample ${sample + 1} (nearest in this minibatch)`
+            : picked === 'near'
+              ? `Sample ${sample + 1} (clicked on the plane)`
+              : 'or click a point on the output plane'}
+        </span>
       </div>
       <h3 className="hood-title">{shown.title}</h3>
       <MathLines tex={shown.tex} />
-      <dl className="hood-facts" data-testid="hood-facts">
-        {shown.facts.map((f) => (
-          <div key={f.label} data-testid={`hood-fact-${f.label}`}>
-            <dt>{f.label}</dt>
-            <dd>{f.shown}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={shown.facts} className="hood-facts" prefix="hood-fact-" testId="hood-facts" />
       {shown.notes.map((n) => (
         <p key={n} className="hood-note">
           {n}
