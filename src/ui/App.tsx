@@ -48,7 +48,7 @@ import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { batchStep, explainStep, useHood } from '../state/hood.ts';
-import { useTimeline } from '../state/timeline.ts';
+import { backToLive, useTimeline } from '../state/timeline.ts';
 import { useLazyRunRecorder } from './history/historyView.ts';
 import { Timeline } from './timeline/Timeline.tsx';
 import { timelineSource } from './timeline/source.ts';
@@ -184,6 +184,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
                   sizes={sizes}
                   features={config.features}
                   onSetWeight={setWeight}
+                  onEdit={backToLive}
                   header={header}
                 />
               )}
@@ -240,19 +241,22 @@ function TopBarContainer(p: {
   // Numbers that change every frame while training are re-read 10×/s: enough to read, a quarter of the renders.
   const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
   const batch = useStore((s) => s.snapshot?.batch ?? null);
+  // The replay timeline's viewed epoch: its numbers, marked as viewed.
+  const viewed = useTimeline((s) => s.viewing);
   return (
     <TopBar
       status={status}
-      epoch={epoch}
-      trainLoss={trainLoss}
-      testLoss={testLoss}
+      epoch={viewed ? viewed.epoch : epoch}
+      trainLoss={viewed ? viewed.trainLoss : trainLoss}
+      testLoss={viewed ? viewed.testLoss : testLoss}
+      viewing={viewed !== null}
       speed={p.speed}
       theme={p.theme}
       onTogglePlay={togglePlay}
       onStep={() => step()}
       onExplainStep={explainStep}
       onBatchStep={batchStep}
-      batch={batch}
+      batch={viewed ? null : batch}
       onReset={reset}
       onSpeed={setSpeed}
       onTheme={(theme) => setConfig({ theme })}
@@ -298,12 +302,20 @@ function useThrottled<T>(selector: (s: PlaygroundState) => T, ms: number): T {
 }
 
 function ConfusionContainer() {
-  const confusion = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
+  const live = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
+  // While the timeline views a checkpoint: that epoch's counts (the worker counted them with its weights).
+  const viewed = useTimeline((s) => s.viewing);
+  const confusion = viewed ? viewed.confusion : live;
   const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
   const set = useStore((s) => confusionSetOf(s.snapshot, s.runInfo));
   return (
     <Panel title="Confusion matrix" className="confusion-panel" control="confusion">
-      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} set={set} />
+      <ConfusionMatrix
+        counts={confusion && confusion.length === k * k ? confusion : null}
+        k={k}
+        set={set}
+        viewedEpoch={viewed?.epoch ?? null}
+      />
     </Panel>
   );
 }
@@ -311,7 +323,9 @@ function ConfusionContainer() {
 /** The table of a tiny dataset, its outputs recomputed once per snapshot. */
 function TableContainer() {
   const info = useStore((s) => s.runInfo);
-  const snapshot = useStore((s) => s.snapshot);
+  const live = useStore((s) => s.snapshot);
+  const viewed = useTimeline((s) => s.viewing);
+  const snapshot = viewed ?? live;
   const rows = useMemo(
     () => (hasTable(info) ? tableRows(info, snapshot?.runId === info.runId ? snapshot.params : null) : null),
     [info, snapshot],
@@ -319,7 +333,7 @@ function TableContainer() {
   if (!rows) return null;
   return (
     <Panel title="Table" className="table-panel">
-      <TableView rows={rows} />
+      <TableView rows={rows} viewedEpoch={viewed?.epoch ?? null} />
     </Panel>
   );
 }

@@ -16,6 +16,8 @@ export interface TopBarProps {
   epoch: number;
   trainLoss: number | null;
   testLoss: number | null;
+  /** The numbers are the replay timeline's viewed epoch, not the live run's. */
+  viewing?: boolean;
   speed: Speed;
   theme: Theme;
   onTogglePlay: () => void;
@@ -117,9 +119,9 @@ export function TopBar(p: TopBarProps) {
         <FieldHelp id={`${helpId}-run`} text={undefined} control="play" label="Play, Step and Reset" />
         <StopMenu />
       </div>
-      <dl className="stats">
+      <dl className={`stats${p.viewing ? ' is-viewing' : ''}`} data-testid="stats">
         <div className="stat">
-          <dt>Epoch</dt>
+          <dt>{p.viewing ? 'Viewed epoch' : 'Epoch'}</dt>
           <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
         </div>
         {p.batch ? (

@@ -169,3 +169,11 @@ export class PlaygroundPage {
     await this.page.screenshot({ path: `${RESULTS}/${name}.png`, fullPage: true });
   }
 }
+
+/** Step the run `epochs` epochs through the store and wait until its latest snapshot is at epoch `to`. */
+export async function stepTo(page: Page, epochs: number, to: number): Promise<void> {
+  await page.evaluate((n) => window.__playground!.getState().step(n), epochs);
+  await expect
+    .poll(() => page.evaluate(() => window.__playground!.getState().snapshot?.epoch ?? -1), { timeout: 30_000 })
+    .toBe(to);
+}

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { exposeStore, PlaygroundPage } from './pages.ts';
+import { exposeStore, PlaygroundPage, stepTo } from './pages.ts';
 
 const LINK =
   '#v=1&dataset=spiral&dataSeed=3&noise=5&samples=200&train=50&features=x,y,x2,y2&hidden=5,3&activation=tanh' +
@@ -17,13 +17,6 @@ const LINK =
 test.beforeEach(async ({ page }) => {
   await exposeStore(page);
 });
-
-async function stepTo(page: Page, epochs: number, to: number): Promise<void> {
-  await page.evaluate((n) => window.__playground!.getState().step(n), epochs);
-  await expect
-    .poll(() => page.evaluate(() => window.__playground!.getState().snapshot?.epoch ?? -1), { timeout: 30_000 })
-    .toBe(to);
-}
 
 /** Weights, trainer state and every history point of the run as the page holds it. */
 function exactState(page: Page) {
