@@ -16,6 +16,8 @@ test.beforeEach(async ({ page }) => {
 
 /** What the page shows of the run: the top bar's numbers, the confusion counts and the table's outputs. */
 async function shown(page: Page) {
+  // The confusion matrix is redrawn at most every 250 ms (App.tsx ConfusionContainer): let it catch up.
+  await page.waitForTimeout(400);
   return {
     epoch: await page.getByTestId('epoch').textContent(),
     trainLoss: await page.getByTestId('train-loss').textContent(),
@@ -36,6 +38,7 @@ test('a viewed epoch shows its own numbers in the top bar, the confusion matrix 
   await expect(page.getByTestId('run-status')).toContainText('paused, epoch 10');
   const atTen = await shown(page);
   const paramsAtTen = await page.evaluate(() => Array.from(window.__playground!.getState().snapshot!.params));
+  const countsAtTen = await page.evaluate(() => Array.from(window.__playground!.getState().snapshot!.confusion!));
   await stepTo(page, 190, 200);
   await expect(page.getByTestId('run-status')).toContainText('paused, epoch 200');
   const live = await shown(page);
@@ -56,6 +59,7 @@ test('a viewed epoch shows its own numbers in the top bar, the confusion matrix 
   // The network shows epoch 10's weights, exactly.
   const viewed = await page.evaluate(() => Array.from(window.__timeline!.getState().viewing!.params));
   expect(viewed).toEqual(paramsAtTen);
+  expect(await page.evaluate(() => Array.from(window.__timeline!.getState().viewing!.confusion!))).toEqual(countsAtTen);
 
   // The weight editor edits the live run: opening it goes back to live and shows the live value.
   await page.getByTestId('node-output').click();
