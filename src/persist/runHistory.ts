@@ -5,7 +5,10 @@
  *
  * A record: the config, the final metrics, a downsampled curve (≤ CURVE_POINTS points), a small
  * picture of the boundary (the output grid sampled to PICTURE_SIZE², drawn by the list in the
- * current theme), the date, and an optional name. Loaded records pass a shape check and the
+ * current theme), the date, an optional name, and the run itself (`run`: final weights, trainer
+ * state and the history at ≤ CURVE_POINTS points, in the experiment file's form, so "Reopen" puts
+ * the network back and training continues exactly; records saved before it have none).
+ * Size: see docs/replay-and-history.md (test/persist/runHistory.test.ts measures it). Loaded records pass a shape check and the
  * config goes through validateConfig, so a corrupt or foreign record is skipped, never thrown.
  * Without IndexedDB every call does nothing and the list is empty.
  */
@@ -20,6 +23,11 @@ export const MAX_RUNS = 100;
 export const MIN_EPOCHS = 10;
 export const CURVE_POINTS = 100;
 export const PICTURE_SIZE = 34;
+/**
+ * The stored runs (RunRecord.run) of all records together take at most about this many bytes: past
+ * it the oldest records keep their settings, numbers, curve and picture but not their run.
+ */
+export const RUN_BYTES_BUDGET = 3_000_000;
 
 export interface RunCurve {
   epoch: number[];
@@ -52,6 +60,12 @@ export interface RunRecord {
   };
   curve: RunCurve;
   picture: RunPicture | null;
+  /**
+   * The run at `epoch`: an experiment file's JSON (src/share/file.ts experimentJson: weights, biases,
+   * epoch, history with its weights, trainer) without its config (the record's `config` is it).
+   * Unchecked here: Reopen reads it through the file's gate (readExperiment). Null: settings only.
+   */
+  run: Record<string, unknown> | null;
 }
 
 // A hand-written shape check (not zod: a lazy chunk that uses zod's `z` keeps all of zod in the main bundle).
@@ -112,20 +126,44 @@ export function readRecord(raw: unknown): RunRecord | null {
       testLoss: curve.testLoss as (number | null)[],
     },
     picture: pictureOf(raw.picture),
+    run: isObj(raw.run) && !Array.isArray(raw.run) ? raw.run : null,
   };
 }
 
-/** Save (or replace) a record, then drop the oldest beyond MAX_RUNS; false when the browser would not store it. */
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+
+/**
+ * About the bytes a stored run takes in IndexedDB (a structured clone: 9 bytes a number, about 200
+ * a history point with its keys), from its arrays' lengths: cheap enough for every record at each save.
+ */
+export function runBytes(run: Record<string, unknown>): number {
+  let numbers = 0;
+  if (Array.isArray(run.weights))
+    for (const layer of run.weights) for (const row of layer as unknown[]) numbers += count(row);
+  if (Array.isArray(run.biases)) for (const layer of run.biases) numbers += count(layer);
+  const t = isObj(run.trainer) ? run.trainer : {};
+  numbers += count(t.order) / 3; // small whole numbers: about 3 bytes each
+  if (isObj(t.optimizer)) numbers += count(t.optimizer.m) + count(t.optimizer.v);
+  return 9 * numbers + 200 * count(run.history);
+}
+
+/**
+ * Save (or replace) a record, then drop the oldest beyond MAX_RUNS, and the oldest stored runs
+ * beyond RUN_BYTES_BUDGET; false when the browser would not store it.
+ */
 export async function saveRun(record: RunRecord): Promise<boolean> {
   try {
     // A name given with "Rename" stays when the run is saved again.
     const old = readRecord(await get(record.id, store()));
     await set(record.id, { ...record, name: record.name ?? old?.name ?? null }, store());
-    const all = await entries<string, unknown>(store());
-    if (all.length > MAX_RUNS) {
-      const dated = all.map(([id, v]) => ({ id, date: readRecord(v)?.date ?? -Infinity }));
-      dated.sort((a, b) => a.date - b.date);
-      for (const old of dated.slice(0, all.length - MAX_RUNS)) await del(old.id, store());
+    const all = (await entries<string, unknown>(store())).map(([id, v]) => ({ id, r: readRecord(v) }));
+    all.sort((a, b) => (b.r?.date ?? -Infinity) - (a.r?.date ?? -Infinity));
+    for (const gone of all.splice(MAX_RUNS)) await del(gone.id, store());
+    let bytes = 0;
+    for (const { id, r } of all) {
+      if (!r?.run) continue;
+      bytes += runBytes(r.run);
+      if (bytes > RUN_BYTES_BUDGET) await set(id, { ...r, run: null }, store());
     }
     return true;
   } catch {

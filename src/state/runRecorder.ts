@@ -13,10 +13,14 @@ import { createStore } from 'zustand/vanilla';
 import * as persist from '../persist/runHistory.ts';
 import type { RunPicture, RunRecord } from '../persist/runHistory.ts';
 import { outputFor, type ExperimentConfig } from '../share/config.ts';
+import { experimentJson, FILE_FORMAT, FILE_VERSION, readExperiment, type HistoryPoint } from '../share/file.ts';
 import { thin } from '../viz/lineChart.ts';
-import type { RunInfo, Snapshot } from '../worker/protocol.ts';
+import { unpackParams, type RunInfo, type Snapshot } from '../worker/protocol.ts';
 import { VIEW_KEYS } from './configRules.ts';
-import { store, type PlaygroundState } from './store.ts';
+import { restoreExperiment } from './exports.ts';
+import { HistoryBuffer } from './history.ts';
+import { historyBuffer } from './run.ts';
+import { addNotice, loadExperiment, store, type PlaygroundState } from './store.ts';
 
 export interface RunHistoryState {
   records: RunRecord[];
@@ -63,6 +67,69 @@ export function pictureOf(info: RunInfo, snap: Snapshot, config: ExperimentConfi
   return { size: n, k, problem: info.problem, activation, values };
 }
 
+/**
+ * The chart's published points (no weights: HistoryBuffer.toArray()) with the epochs each holds,
+ * for a run that has been replaced (the buffer already holds the next one): complete points are
+ * one bucket each (their spacing), the last holds the epochs from after the one before to `last`.
+ */
+export function weightedPoints(points: readonly HistoryPoint[], last: number): HistoryPoint[] {
+  const bucket = points.length > 2 ? Math.max(1, Math.round(points[1]!.epoch - points[0]!.epoch)) : 1;
+  return points.map((p, i) => {
+    const n = i < points.length - 1 ? bucket : Math.max(1, Math.round(2 * (last - p.epoch) + 1));
+    return n === 1 ? { ...p } : { ...p, n };
+  });
+}
+
+/** Saved points (HistoryBuffer.save()) merged down to at most `max`, keeping their weights. */
+export function downsampled(points: readonly HistoryPoint[], max: number): HistoryPoint[] {
+  const b = new HistoryBuffer(max);
+  b.load(points);
+  return b.save();
+}
+
+/**
+ * The run itself for its record (RunRecord.run): the latest snapshot's weights and trainer state
+ * (they match, protocol.ts Snapshot) and the history at ≤ CURVE_POINTS points, as an experiment
+ * file's JSON without the config. Null before the first snapshot and for a diverged run.
+ */
+function storedRun(s: PlaygroundState): Record<string, unknown> | null {
+  const snap = s.snapshot;
+  if (!snap || !s.runInfo || snap.status === 'diverged' || snap.runId !== s.runInfo.runId) return null;
+  const current = store.getState().runId === s.runId;
+  const history = current ? historyBuffer.save() : weightedPoints(s.history, snap.epoch);
+  const json = experimentJson({
+    config: s.config,
+    weights: unpackParams(s.runInfo.layers, snap.params),
+    epoch: snap.epoch,
+    history: downsampled(history, persist.CURVE_POINTS),
+    trainer: snap.trainer,
+  });
+  delete json.config;
+  return json;
+}
+
+/**
+ * "Reopen": the record's run as it was at its last epoch (weights, trainer state: training goes on
+ * exactly; its curve on the chart), through the experiment file's gate. A record kept before runs
+ * were stored with their weights opens its settings only, and says so.
+ */
+export function reopenRecord(r: RunRecord): 'run' | 'settings' {
+  if (r.run) {
+    const read = readExperiment({ ...r.run, format: FILE_FORMAT, version: FILE_VERSION, config: r.config });
+    if (read.ok && read.experiment.weights) {
+      restoreExperiment(read.experiment);
+      return 'run';
+    }
+  }
+  loadExperiment(r.config);
+  addNotice(
+    'This run was kept without its weights: its settings are open. Train again for the same curve.',
+    'info',
+    'history-reopen',
+  );
+  return 'settings';
+}
+
 /** The record of the run the state holds; null when it has trained fewer than MIN_EPOCHS epochs. */
 export function recordOf(s: PlaygroundState, id: string, date: number): RunRecord | null {
   const epoch = s.snapshot?.epoch ?? s.run.epoch;
@@ -86,6 +153,7 @@ export function recordOf(s: PlaygroundState, id: string, date: number): RunRecor
       testLoss: points.map((p) => p.testLoss),
     },
     picture: s.snapshot && s.runInfo ? pictureOf(s.runInfo, s.snapshot, s.config) : null,
+    run: storedRun(s),
   };
 }
 

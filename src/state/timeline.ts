@@ -105,3 +105,11 @@ export function resetTimelineForTests(): void {
   pending = 0;
   timelineStore.setState(initial);
 }
+
+declare global {
+  interface Window {
+    /** Browser tests (src/state/testHook.ts): the timeline's state. */
+    __timeline?: typeof timelineStore;
+  }
+}
+if (typeof window !== 'undefined' && window.__PLAYGROUND_TEST__ === true) window.__timeline = timelineStore;

@@ -30,7 +30,7 @@ import { TableView } from './TableView.tsx';
 import { hasTable, tableRows } from './tableRows.ts';
 import { TopBar } from './TopBar.tsx';
 import { batchStep, explainStep, useHood } from '../state/hood.ts';
-import { useTimeline } from '../state/timeline.ts';
+import { backToLive, useTimeline } from '../state/timeline.ts';
 import { useLazyRunRecorder } from './history/historyView.ts';
 import { Timeline } from './timeline/Timeline.tsx';
 import { timelineSource } from './timeline/source.ts';
@@ -166,6 +166,7 @@ export function App({ toolbar, notices, onPlaneClick, hidden = NONE }: AppProps)
                   sizes={sizes}
                   features={config.features}
                   onSetWeight={setWeight}
+                  onEdit={backToLive}
                   header={header}
                 />
               )}
@@ -241,12 +242,23 @@ function TopBarContainer(p: {
 /** The top bar's numbers: the epoch and losses re-read 10×/s while training, enough to read. */
 function RunStatsContainer() {
   const status = useStore((s) => s.run.status);
-  const { epoch, trainLoss, testLoss } = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
+  const run = useThrottled((s) => s.run, status === 'running' ? 100 : 0);
+  // The replay timeline's viewed epoch: its numbers, marked as viewed.
+  const viewed = useTimeline((s) => s.viewing);
+  const { epoch, trainLoss, testLoss } = viewed ?? run;
   // Two numbers, not the snapshot's object (a new one per snapshot would re-render every frame).
   const batchDone = useStore((s) => s.snapshot?.batch?.done ?? 0);
   const batchOf = useStore((s) => s.snapshot?.batch?.of ?? 0);
   const batch = useMemo(() => (batchOf > 0 ? { done: batchDone, of: batchOf } : null), [batchDone, batchOf]);
-  return <RunStats epoch={epoch} trainLoss={trainLoss} testLoss={testLoss} batch={batch} />;
+  return (
+    <RunStats
+      epoch={epoch}
+      trainLoss={trainLoss}
+      testLoss={testLoss}
+      batch={viewed ? null : batch}
+      viewing={viewed !== null}
+    />
+  );
 }
 
 function HoodSlot() {
@@ -259,12 +271,20 @@ function HoodSlot() {
 }
 
 function ConfusionContainer() {
-  const confusion = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
+  const live = useThrottled((s) => s.snapshot?.confusion ?? null, 250);
+  // While the timeline views a checkpoint: that epoch's counts (the worker counted them with its weights).
+  const viewed = useTimeline((s) => s.viewing);
+  const confusion = viewed ? viewed.confusion : live;
   const k = useStore((s) => s.runInfo?.classes ?? (s.config.problem === 'multiclass' ? s.config.classes : 2));
   const set = useStore((s) => confusionSetOf(s.snapshot, s.runInfo));
   return (
     <Panel title="Confusion matrix" className="confusion-panel" control="confusion">
-      <ConfusionMatrix counts={confusion && confusion.length === k * k ? confusion : null} k={k} set={set} />
+      <ConfusionMatrix
+        counts={confusion && confusion.length === k * k ? confusion : null}
+        k={k}
+        set={set}
+        viewedEpoch={viewed?.epoch ?? null}
+      />
     </Panel>
   );
 }
@@ -273,7 +293,9 @@ function ConfusionContainer() {
 function TableContainer() {
   const info = useStore((s) => s.runInfo);
   // Only a network with a table follows the snapshots (the others would re-render every frame for nothing).
-  const snapshot = useStore((s) => (hasTable(s.runInfo) ? s.snapshot : null));
+  const live = useStore((s) => (hasTable(s.runInfo) ? s.snapshot : null));
+  const viewed = useTimeline((s) => s.viewing);
+  const snapshot = viewed ?? live;
   const rows = useMemo(
     () => (hasTable(info) ? tableRows(info, snapshot?.runId === info.runId ? snapshot.params : null) : null),
     [info, snapshot],
@@ -281,7 +303,7 @@ function TableContainer() {
   if (!rows) return null;
   return (
     <Panel title="Table" className="table-panel">
-      <TableView rows={rows} />
+      <TableView rows={rows} viewedEpoch={viewed?.epoch ?? null} />
     </Panel>
   );
 }

@@ -21,6 +21,8 @@ export interface ConfusionMatrixProps {
   classNames?: string[];
   /** The points counted (default: the test set). */
   set?: ConfusionSet;
+  /** The replay timeline's viewed epoch (the counts are that epoch's); absent: the live run. */
+  viewedEpoch?: number | null;
 }
 
 export function defaultClassNames(k: number): string[] {
@@ -29,7 +31,7 @@ export function defaultClassNames(k: number): string[] {
 }
 
 /** The test (or training) set's confusion matrix as a table (screen readers read it cell by cell). */
-export function ConfusionMatrix({ counts, k, classNames, set = 'test' }: ConfusionMatrixProps) {
+export function ConfusionMatrix({ counts, k, classNames, set = 'test', viewedEpoch = null }: ConfusionMatrixProps) {
   const names = classNames ?? defaultClassNames(k);
   // Many classes: headers show the number only ("Class " stays for screen readers), so 6 columns fit.
   const short = !classNames && k > 2;
@@ -57,6 +59,7 @@ export function ConfusionMatrix({ counts, k, classNames, set = 'test' }: Confusi
       <table>
         <caption>
           {set === 'train' ? 'Training set (there is no test set)' : 'Test set'}
+          {viewedEpoch !== null ? ` at epoch ${viewedEpoch}` : ''}
           {total > 0 ? `: ${((correct / total) * 100).toFixed(1)}% correct` : ''}
         </caption>
         <thead>

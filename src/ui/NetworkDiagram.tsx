@@ -28,6 +28,8 @@ export interface NetworkDiagramProps {
   features: readonly FeatureName[];
   /** layer: weight layer (0 = from the inputs); from = -1 edits the bias of unit `to`. */
   onSetWeight: (layer: number, to: number, from: number, value: number) => void;
+  /** The weight editor opens (App: the replay timeline goes back to live, the weights an edit changes). */
+  onEdit?: () => void;
   /** Controls above the columns (units per layer), given each column's centre x. */
   header?: (columns: number[]) => ReactNode;
 }
@@ -102,6 +104,10 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
   const outputs = sizes.at(-1) ?? 1;
 
   const editing = editor !== null;
+  const onEdit = useRef(p.onEdit);
+  useEffect(() => {
+    onEdit.current = p.onEdit;
+  });
   const [, setTick] = useState(0);
   // Training pauses while the editor is open (its prefilled value would go stale under it) and
   // resumes on close if it was playing; the value refreshes once the worker's pause lands.
@@ -110,6 +116,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     const wasRunning = useStore.getState().run.status === 'running';
     if (wasRunning) pause();
     const off = p.source.subscribe(() => setTick((t) => t + 1));
+    onEdit.current?.();
     return () => {
       off();
       if (wasRunning && useStore.getState().run.status === 'paused') play();

@@ -10,13 +10,15 @@ export interface RunStatsProps {
   testLoss: number | null;
   /** Inside an epoch: minibatches trained of the epoch's count. */
   batch?: { done: number; of: number } | null;
+  /** The numbers are the replay timeline's viewed epoch, not the live run's. */
+  viewing?: boolean;
 }
 
 export function RunStats(p: RunStatsProps) {
   return (
-    <dl className="stats">
+    <dl className={`stats${p.viewing ? ' is-viewing' : ''}`} data-testid="stats">
       <div className="stat">
-        <dt>Epoch</dt>
+        <dt>{p.viewing ? 'Viewed epoch' : 'Epoch'}</dt>
         <dd data-testid="epoch">{formatEpoch(p.epoch)}</dd>
       </div>
       {p.batch ? (

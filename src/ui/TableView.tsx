@@ -15,12 +15,15 @@ function plain(v: number): string {
  * A tiny dataset as a table: inputs, the target and the network's current output per point
  * (the XOR truth table: four rows). The Set column appears only when some points are test points.
  */
-export function TableView({ rows }: { rows: readonly TableRow[] }) {
+export function TableView({ rows, viewedEpoch = null }: { rows: readonly TableRow[]; viewedEpoch?: number | null }) {
   const split = rows.some((r) => r.set === 'test');
   return (
     <div className="table-view">
       <table>
-        <caption>Each point, its target and the network&apos;s output now</caption>
+        <caption>
+          Each point, its target and the network&apos;s output{' '}
+          {viewedEpoch === null ? 'now' : `at epoch ${viewedEpoch}`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{featureLabel('x')}</th>

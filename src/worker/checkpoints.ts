@@ -16,6 +16,7 @@
  */
 import { predictGrid } from '../nn/grid.ts';
 import type { Built, GridSizes } from './build.ts';
+import { confusionCounter } from './confusion.ts';
 import type { RunId, Snapshot, TrainerState, WorkerEvent } from './protocol.ts';
 
 export const MAX_CHECKPOINTS = 256;
@@ -110,8 +111,8 @@ export class CheckpointStore {
 }
 
 /**
- * The run as it was at checkpoint `c`, as a snapshot (status 'paused', no history, no confusion
- * counts): the output and thumbnail grids and both sets' losses computed with its weights. The
+ * The run as it was at checkpoint `c`, as a snapshot (status 'paused', no history): the output and
+ * thumbnail grids, both sets' losses and accuracies and the confusion counts computed with its weights. The
  * network's own weights are put back afterwards, so the run is untouched.
  */
 export function checkpointSnapshot(b: Built, grids: GridSizes, runId: RunId, c: Checkpoint): Snapshot {
@@ -127,8 +128,13 @@ export function checkpointSnapshot(b: Built, grids: GridSizes, runId: RunId, c: 
     const hiddenGrids = new Float32Array(grids.hidden * grids.hidden * hiddenUnits);
     predictGrid(net, info.features, info.region, grids.hidden, small, hiddenGrids);
     predictGrid(net, info.features, info.region, grids.output, outputGrid);
-    const tr = trainer.evaluate(b.train);
-    const te = b.test.n > 0 ? trainer.evaluate(b.test) : { loss: NaN, accuracy: null };
+    // The confusion matrix as the live run counted it at that epoch (snapshot.ts): the test set, or the training set without one.
+    const set = b.test.n > 0 ? 'test' : 'train';
+    const confusion = b.problem === 'regression' ? null : new Int32Array(b.classes * b.classes);
+    const counting = confusion ? confusionCounter(b, set, confusion) : null;
+    counting?.begin();
+    const tr = trainer.evaluate(b.train, set === 'train' ? counting?.visit : undefined);
+    const te = b.test.n > 0 ? trainer.evaluate(b.test, counting?.visit) : { loss: NaN, accuracy: null };
     const empty = new Float64Array(0);
     return {
       runId,
@@ -150,8 +156,8 @@ export function checkpointSnapshot(b: Built, grids: GridSizes, runId: RunId, c: 
       params: c.params.slice(),
       outputGrid,
       hiddenGrids,
-      confusion: null,
-      confusionSet: b.test.n > 0 ? 'test' : 'train',
+      confusion,
+      confusionSet: set,
       saturation: null,
       epochsPerSecond: 0,
       trainer: trainerStateOf(c),

@@ -15,9 +15,9 @@
  */
 import { predictGrid } from '../nn/grid.ts';
 import { hiddenUnitCount } from '../nn/network.ts';
-import type { Workspace } from '../nn/pass.ts';
 import type { Built, GridSizes } from './build.ts';
 import { UnitProbe } from './diagnose.ts';
+import { confusionCounter, type ConfusionCounter } from './confusion.ts';
 import type { HistoryChunk, RunId, RunStatus, Saturation, Snapshot } from './protocol.ts';
 
 /** Share of the wall clock that exact R×R output grids may take while streaming. */
@@ -148,30 +148,9 @@ export class SnapshotMaker {
     return epoch - this.streak.epoch >= STUCK_EPOCHS ? verdict : null;
   }
 
-  /**
-   * Counts (true class, predicted) into m over the set being evaluated: labels from the Dataset
-   * of that set (row-aligned with its Data), predictions as metrics.ts countCorrect decides them.
-   */
-  private counter(m: Int32Array): { begin(): void; visit(ws: Workspace, start: number, n: number): void } {
-    const b = this.b;
-    const k = b.classes;
-    const labels = (this.confusionSet === 'test' ? b.testSet : b.trainSet).labels;
-    const last = b.net.layers.length - 1;
-    const threshold = b.outputActivation === 'tanh' ? 0 : 0.5;
-    const multi = b.problem === 'multiclass';
-    return {
-      begin: () => m.fill(0),
-      visit: (ws, start, n) => {
-        const out = ws.a[last]!;
-        for (let i = 0; i < n; i++) {
-          let best = 0;
-          if (multi) {
-            for (let c = 1; c < k; c++) if (out[i * k + c]! > out[i * k + best]!) best = c;
-          } else best = out[i]! > threshold ? 1 : 0;
-          m[labels[start + i]! * k + best]! += 1;
-        }
-      },
-    };
+  /** Counts (true class, predicted) into m over the set being evaluated (confusion.ts). */
+  private counter(m: Int32Array): ConfusionCounter {
+    return confusionCounter(this.b, this.confusionSet, m);
   }
 
   /** A snapshot of the network now; every buffer a fresh copy, safe to transfer. */

@@ -169,3 +169,36 @@ export class PlaygroundPage {
     await this.page.screenshot({ path: `${RESULTS}/${name}.png`, fullPage: true });
   }
 }
+
+/** Step the run `epochs` epochs through the store and wait until its latest snapshot is at epoch `to`. */
+export async function stepTo(page: Page, epochs: number, to: number): Promise<void> {
+  await page.evaluate((n) => window.__playground!.getState().step(n), epochs);
+  await expect
+    .poll(() => page.evaluate(() => window.__playground!.getState().snapshot?.epoch ?? -1), { timeout: 30_000 })
+    .toBe(to);
+}
+
+/** A small spiral run with Adam (optimizer moments to restore), shared by the timeline and history specs. */
+export const SPIRAL_ADAM_LINK =
+  '#v=1&dataset=spiral&dataSeed=3&noise=5&samples=200&train=50&features=x,y,x2,y2&hidden=5,3&activation=tanh' +
+  '&init=xavier&seed=11&batch=7&optimizer=adam&lr=0.01&speed=max';
+
+/** Weights, trainer state and every history point of the run as the page holds it. */
+export function exactState(page: Page) {
+  return page.evaluate(() => {
+    const s = window.__playground!.getState();
+    return {
+      epoch: s.snapshot!.epoch,
+      params: Array.from(s.snapshot!.params),
+      trainer: s.snapshot!.trainer,
+      history: s.history,
+    };
+  });
+}
+
+/** Open the History panel; returns its list items. */
+export async function openHistory(page: Page): Promise<Locator> {
+  await page.locator('[data-control="history"]').click();
+  await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
+  return page.getByTestId('history-item');
+}

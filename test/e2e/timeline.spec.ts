@@ -8,35 +8,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { exposeStore, PlaygroundPage } from './pages.ts';
+import { exactState, exposeStore, openHistory, PlaygroundPage, SPIRAL_ADAM_LINK, stepTo } from './pages.ts';
 
-const LINK =
-  '#v=1&dataset=spiral&dataSeed=3&noise=5&samples=200&train=50&features=x,y,x2,y2&hidden=5,3&activation=tanh' +
-  '&init=xavier&seed=11&batch=7&optimizer=adam&lr=0.01&speed=max';
+const LINK = SPIRAL_ADAM_LINK;
 
 test.beforeEach(async ({ page }) => {
   await exposeStore(page);
 });
-
-async function stepTo(page: Page, epochs: number, to: number): Promise<void> {
-  await page.evaluate((n) => window.__playground!.getState().step(n), epochs);
-  await expect
-    .poll(() => page.evaluate(() => window.__playground!.getState().snapshot?.epoch ?? -1), { timeout: 30_000 })
-    .toBe(to);
-}
-
-/** Weights, trainer state and every history point of the run as the page holds it. */
-function exactState(page: Page) {
-  return page.evaluate(() => {
-    const s = window.__playground!.getState();
-    return {
-      epoch: s.snapshot!.epoch,
-      params: Array.from(s.snapshot!.params),
-      trainer: s.snapshot!.trainer,
-      history: s.history,
-    };
-  });
-}
 
 const heatmapPixels = (page: Page) => page.getByTestId('heatmap').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 
@@ -86,11 +64,6 @@ test('Continue from here trains on exactly as the original run did', async ({ pa
   expect(branched.trainer).toEqual(original.trainer);
   expect(branched.history).toEqual(original.history);
 });
-
-async function openHistory(page: Page): Promise<void> {
-  await page.locator('[data-control="history"]').click();
-  await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
-}
 
 test('runs are kept across reloads; rename, overlay and clear', async ({ page }) => {
   const app = new PlaygroundPage(page);

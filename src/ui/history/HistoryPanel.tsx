@@ -5,8 +5,15 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { RunRecord } from '../../persist/runHistory.ts';
-import { clearRecords, deleteRecord, refreshRunHistory, renameRecord, useRunHistory } from '../../state/runRecorder.ts';
-import { loadExperiment, useStore } from '../../state/store.ts';
+import {
+  clearRecords,
+  deleteRecord,
+  refreshRunHistory,
+  renameRecord,
+  reopenRecord,
+  useRunHistory,
+} from '../../state/runRecorder.ts';
+import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../labels.ts';
 import { paletteFor, useResolvedTheme, type CanvasPalette } from '../theme.ts';
 import { defaultRunName } from './differences.ts';
@@ -155,10 +162,10 @@ function RunItem(p: { record: RunRecord; palette: CanvasPalette; picked: boolean
         <button
           type="button"
           onClick={() => {
-            loadExperiment(r.config);
+            reopenRecord(r);
             closeHistory();
           }}
-          title="Open this run's settings, ready to train again"
+          title={r.run ? `Open this run as it was at epoch ${r.epoch}, ready to train on` : "Open this run's settings"}
         >
           Reopen
         </button>
