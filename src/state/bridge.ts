@@ -9,7 +9,8 @@
 import { useEffect } from 'react';
 import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
-import { requestFrame } from './frame.ts';
+import { ackPacer } from './ackPacer.ts';
+import { compareStore } from './compareState.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store, type Resumed } from './store.ts';
 import { installTestHook } from './testHook.ts';
 
@@ -24,6 +25,9 @@ export interface BridgeOptions {
 }
 
 /** Start the worker and wire it to the store; returns the function that stops and terminates it. */
+/** Frames per ack: 2 while Compare shows two runs (src/state/ackPacer.ts). */
+const ackFrames = () => (compareStore.getState().active ? 2 : 1);
+
 export function startWorkerBridge(options: BridgeOptions = {}): () => void {
   const maxRestarts = options.maxRestarts ?? 3;
   const windowMs = options.restartWindowMs ?? 60_000;
@@ -44,23 +48,16 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     const c = createTrainingClient(options.factory, { heartbeat: options.heartbeat });
     client = c;
     setWorkerState('starting');
-    // Flow control: acknowledge the latest snapshot on the next animation frame, so the worker
-    // streams no faster than this page draws (see protocol.ts init.flowControl).
-    let ackDue: { runId: number; seq: number } | null = null;
-    const sendAck = () => {
-      if (ackDue) c.send({ type: 'ack', ...ackDue });
-      ackDue = null;
-    };
+    // Flow control: acknowledge the latest snapshot on an animation frame (every other one while
+    // comparing two runs), so the worker streams no faster than this page draws.
+    const ack = ackPacer((a) => c.send({ type: 'ack', ...a }), ackFrames);
     off = c.subscribe((event) => {
       if (event.type === 'error' && event.fatal) {
         restart(event);
         return;
       }
       receiveEvent(event);
-      if (event.type === 'snapshot') {
-        if (ackDue === null) requestFrame(sendAck);
-        ackDue = { runId: event.snapshot.runId, seq: event.snapshot.seq };
-      }
+      if (event.type === 'snapshot') ack(event.snapshot);
     });
     disconnect = connectWorker((command) =>
       c.send(command.type === 'init' ? { ...command, flowControl: true } : command),

@@ -36,7 +36,7 @@ import {
 } from './compareState.ts';
 import { isSwapping, setEditing } from './compareSwap.ts';
 import { setOtherRunListener } from './events.ts';
-import { requestFrame } from './frame.ts';
+import { ackPacer } from './ackPacer.ts';
 import { Lockstep, type Slot } from './lockstep.ts';
 import { historyBuffer, newRunId, sendToFirstWorker, setCommandRoute, startCurrentRun } from './run.ts';
 import {
@@ -233,7 +233,13 @@ export async function startCompare(second?: SecondRun): Promise<void> {
   const s = store.getState();
   const c = createTrainingClient(workerFactory);
   client = c;
-  let ackDue: { runId: number; seq: number } | null = null;
+  // Every other frame, like run A's (src/state/ackPacer.ts): one snapshot per frame in all.
+  const ack = ackPacer(
+    (a) => {
+      if (client === c) c.send({ type: 'ack', ...a });
+    },
+    () => 2,
+  );
   c.subscribe((event) => {
     if (event.type === 'error' && event.fatal) {
       keep('A', 'The second training worker stopped, so the comparison closed; run A goes on.');
@@ -241,14 +247,7 @@ export async function startCompare(second?: SecondRun): Promise<void> {
     }
     if (event.type === 'hello') return;
     receiveEvent(event);
-    if (event.type === 'snapshot') {
-      if (ackDue === null)
-        requestFrame(() => {
-          if (ackDue && client === c) c.send({ type: 'ack', ...ackDue });
-          ackDue = null;
-        });
-      ackDue = { runId: event.snapshot.runId, seq: event.snapshot.seq };
-    }
+    if (event.type === 'snapshot') ack(event.snapshot);
   });
   lockstep = new Lockstep(sendTo);
   lockstep.started('A', s.runId, s.run.epoch);
