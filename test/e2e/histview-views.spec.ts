@@ -62,6 +62,9 @@ test('a viewed epoch shows its own numbers in the top bar, the confusion matrix 
   expect(await page.evaluate(() => Array.from(window.__timeline!.getState().viewing!.confusion!))).toEqual(countsAtTen);
 
   // The weight editor edits the live run: opening it goes back to live and shows the live value.
+  // (While paused, a first click on a unit shows its equation card; a second opens the editor.)
+  await page.getByTestId('node-output').click();
+  await expect(page.getByTestId('unit-card')).toBeVisible();
   await page.getByTestId('node-output').click();
   await expect(page.getByRole('dialog', { name: /^Bias of/ })).toBeVisible();
   await expect(page.getByTestId('timeline-status')).toHaveText('Live');
