@@ -102,6 +102,32 @@ function playBench(
   };
 }
 
+/** Frame rate and long tasks of one scenario, with its CPU per frame and epochs/s beside them. */
+function fluidBench(
+  name: string,
+  pick: (f: BrowserFigures) => PerfResult,
+  measure: () => Promise<BrowserFigures>,
+): Bench {
+  return {
+    name,
+    async run() {
+      const r = pick(await measure());
+      return inApp(
+        name,
+        {
+          fps: round(r.fps),
+          longTasks: r.longTasks,
+          longestTaskMs: round(r.longestTaskMs),
+          mainCpuMsPerFrame: round(r.mainThreadCpuMsPerFrame),
+          epochsPerSecond: Math.round(r.workerEpochsPerSecond),
+        },
+        '>= 55 fps, none > 50 ms',
+        r.fps >= 55 && r.longestTaskMs <= 50,
+      );
+    },
+  };
+}
+
 /** The in-app benches; `engine` gives the engine's results for the same nets to compare with. */
 export function browserBenches(engine: { default: Engine; large: Engine }): Bench[] {
   let measured: Promise<BrowserFigures> | null = null;
@@ -158,42 +184,8 @@ export function browserBenches(engine: { default: Engine; large: Engine }): Benc
         );
       },
     },
-    {
-      name: 'in-app-largest',
-      async run() {
-        const r = (await measure()).largest;
-        return inApp(
-          'in-app-largest',
-          {
-            fps: round(r.fps),
-            longTasks: r.longTasks,
-            longestTaskMs: round(r.longestTaskMs),
-            mainCpuMsPerFrame: round(r.mainThreadCpuMsPerFrame),
-            epochsPerSecond: Math.round(r.workerEpochsPerSecond),
-          },
-          '>= 55 fps, none > 50 ms',
-          r.fps >= 55 && r.longestTaskMs <= 50,
-        );
-      },
-    },
-    {
-      name: 'in-app-hood',
-      async run() {
-        const r = (await measure()).hood;
-        return inApp(
-          'in-app-hood',
-          {
-            fps: round(r.fps),
-            longTasks: r.longTasks,
-            longestTaskMs: round(r.longestTaskMs),
-            mainCpuMsPerFrame: round(r.mainThreadCpuMsPerFrame),
-            epochsPerSecond: Math.round(r.workerEpochsPerSecond),
-          },
-          '>= 55 fps, none > 50 ms',
-          r.fps >= 55 && r.longestTaskMs <= 50,
-        );
-      },
-    },
+    fluidBench('in-app-largest', (f) => f.largest, measure),
+    fluidBench('in-app-hood', (f) => f.hood, measure),
     playBench('in-app-epochs-default', (f) => f.playDefault, engine.default, measure),
     {
       name: 'in-app-compare',

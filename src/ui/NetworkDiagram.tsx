@@ -153,7 +153,6 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         linkMemo.current.memo,
       ),
     redrawKey,
-    4,
   );
   useLiveDraw(
     p.source,
