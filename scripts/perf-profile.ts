@@ -55,13 +55,17 @@ try {
   const fn = new Map<string, number>();
   const file = new Map<string, number>();
   let total = 0;
+  const outside = { '(idle)': 0, '(program)': 0 };
   for (const [id, us] of self) {
     const n = byId.get(id)!;
     const f = n.callFrame;
     const name = f.functionName || '(anonymous)';
     const short = f.url.replace(/^.*\//, '');
     total += us;
-    if (name === '(idle)' || name === '(program)') continue;
+    if (name === '(idle)' || name === '(program)') {
+      outside[name] += us;
+      continue;
+    }
     const key = `${name} ${short}:${f.lineNumber + 1}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
     file.set(short || name, (file.get(short || name) ?? 0) + us);
@@ -93,6 +97,8 @@ try {
   }
   const ms = (us: number) => ((us / 1000 / seconds) * 1).toFixed(1);
   console.log(`profile ${which}: ${(total / 1e6).toFixed(2)} s sampled; ms per second of wall time:`);
+  // (program): the browser's own work on the main thread (style, layout, paint, raster, messages).
+  console.log(`${ms(outside['(idle)']).padStart(7)}  (idle)\n${ms(outside['(program)']).padStart(7)}  (program)`);
   for (const [k, v] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${ms(v).padStart(7)}  ${k}`);
   console.log('-- by file');
   for (const [k, v] of [...file].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms(v).padStart(7)}  ${k}`);

@@ -153,6 +153,8 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
         linkMemo.current.memo,
       ),
     redrawKey,
+    undefined,
+    box,
   );
   useLiveDraw(
     p.source,
@@ -163,6 +165,7 @@ export function NetworkDiagram(p: NetworkDiagramProps) {
     },
     `${redrawKey}|${hover ? 1 : 0}`,
     0.35,
+    box,
   );
 
   const localPoint = (e: ReactPointerEvent) => {

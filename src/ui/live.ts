@@ -2,9 +2,10 @@
  * The fast lane: canvases read the latest run info and snapshot straight from a source (the
  * store) and redraw on requestAnimationFrame, at most once per frame, without React renders.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { cancelFrame, requestFrame } from '../state/frame.ts';
 import type { RunInfo, Snapshot } from '../worker/protocol.ts';
+import { watchOnScreen } from './onScreen.ts';
 
 export interface LiveState {
   info: RunInfo | null;
@@ -30,8 +31,17 @@ export function staticSource(state: LiveState): LiveSource {
  * such views on the page each gets duty/n, and after a draw that took d ms the next waits until
  * d·n/duty ms have passed. A big network's diagram then updates a little less often on a slow
  * machine instead of taking every frame from the page, and Compare's three diagrams cost what one does.
+ *
+ * With `shown` (the view's element), nothing is drawn while it is off screen; it catches up when it
+ * comes back (src/ui/onScreen.ts).
  */
-export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, redrawKey: unknown, duty = 1): void {
+export function useLiveDraw(
+  source: LiveSource,
+  draw: (s: LiveState) => void,
+  redrawKey: unknown,
+  duty = 1,
+  shown?: RefObject<Element | null>,
+): void {
   const drawRef = useRef(draw);
   useEffect(() => {
     drawRef.current = draw;
@@ -42,8 +52,13 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     let nextAllowed = 0;
     const shared = duty < 1;
     if (shared) dutyViews++;
+    const want = () => {
+      if (!frame) frame = requestFrame(run);
+    };
+    const screen = watchOnScreen(shown?.current, want);
     const run = () => {
       frame = 0;
+      if (!screen.visible) return;
       const t0 = nowMs();
       if (t0 < nextAllowed) {
         frame = requestFrame(run);
@@ -56,16 +71,15 @@ export function useLiveDraw(source: LiveSource, draw: (s: LiveState) => void, re
     };
     run();
     const off = source.subscribe(() => {
-      const s = source.get();
-      if (sameState(s, last)) return;
-      if (!frame) frame = requestFrame(run);
+      if (!sameState(source.get(), last)) want();
     });
     return () => {
       off();
+      screen.disconnect();
       if (frame) cancelFrame(frame);
       if (shared) dutyViews--;
     };
-  }, [source, redrawKey, duty]);
+  }, [source, redrawKey, duty, shown]);
 }
 
 /** Mounted views drawing under a duty cap (useLiveDraw with duty < 1): they share it. */
@@ -85,13 +99,14 @@ export interface DrawJob {
  * All the page's jobs share one budget per frame (`budgetMs` is the most one job gets): with one
  * diagram it gets the whole budget, with three (Compare) they take turns, the one served longest
  * ago first, so the page's drawing per frame stays the same however many diagrams there are. On
- * average they take at most PROGRESSIVE_DUTY of the time.
+ * average they take at most PROGRESSIVE_DUTY of the time. `shown` as for useLiveDraw.
  */
 export function useProgressiveDraw(
   source: LiveSource,
   start: (s: LiveState) => DrawJob,
   redrawKey: unknown,
   budgetMs = FRAME_BUDGET_MS,
+  shown?: RefObject<Element | null>,
 ): void {
   const startRef = useRef(start);
   useEffect(() => {
@@ -100,10 +115,12 @@ export function useProgressiveDraw(
   useEffect(() => {
     let job: DrawJob | null = null;
     let drawn: LiveState | null = null;
+    const screen = watchOnScreen(shown?.current, () => enqueue(runner));
     const runner: Runner = {
       served: -Infinity,
-      // Returns whether there is more to do on a later frame.
+      // Returns whether there is more to do on a later frame (off screen: not until it is back).
       step(left) {
+        if (!screen.visible) return false;
         if (!job) {
           const s = source.get();
           if (drawn && sameState(s, drawn)) return false;
@@ -119,9 +136,10 @@ export function useProgressiveDraw(
     const off = source.subscribe(() => enqueue(runner));
     return () => {
       off();
+      screen.disconnect();
       waiting.delete(runner);
     };
-  }, [source, redrawKey, budgetMs]);
+  }, [source, redrawKey, budgetMs, shown]);
 }
 
 /** Progressive drawing per frame, all jobs together (ms). */

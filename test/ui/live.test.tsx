@@ -10,43 +10,7 @@ import {
   type LiveState,
 } from '../../src/ui/live.ts';
 import { fakeInfo, fakeSnapshot } from './fixtures.ts';
-
-/** A source whose state the test replaces, telling subscribers as the store does. */
-function makeSource(initial: LiveState) {
-  let state = initial;
-  const listeners = new Set<() => void>();
-  const source: LiveSource = {
-    get: () => state,
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-  return {
-    source,
-    set(next: LiveState) {
-      state = next;
-      for (const l of listeners) l();
-    },
-  };
-}
-
-/** Jobs that need `steps` steps each, recording which state each was for and each step's budget. */
-function makeJobs(steps: number) {
-  const started: LiveState[] = [];
-  const budgets: number[] = [];
-  const start = (s: LiveState): DrawJob => {
-    started.push(s);
-    let left = steps;
-    return {
-      step(budget) {
-        budgets.push(budget);
-        return --left <= 0;
-      },
-    };
-  };
-  return { started, budgets, start };
-}
+import { makeJobs, makeSource } from './liveFakes.ts';
 
 function Probe(p: { source: LiveSource; start: (s: LiveState) => DrawJob; redrawKey?: string }) {
   useProgressiveDraw(p.source, p.start, p.redrawKey ?? 'k', 4);
