@@ -29,3 +29,18 @@ export async function measureCompare(page: Page, seconds: number): Promise<Compa
   // B trains only between the measurement's Play and Pause (Pause stops both at one epoch).
   return { ...r, bEpochsPerSecond: (b1 - b0) / r.seconds };
 }
+
+/** The same at a projector's size: 1920×1080 in the projector theme, where more of both runs is in view. */
+export async function measureCompareProjector(page: Page, seconds: number): Promise<CompareResult> {
+  const size = page.viewportSize();
+  const theme = page.locator('[data-control="theme"] select');
+  const before = await theme.inputValue();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await theme.selectOption('projector');
+  try {
+    return await measureCompare(page, seconds);
+  } finally {
+    await theme.selectOption(before);
+    if (size) await page.setViewportSize(size);
+  }
+}

@@ -25,7 +25,9 @@ const browser = await chromium.launch({
   args: playwrightConfig.use?.launchOptions?.args ?? [],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, baseURL: url });
+  // VIEWPORT=1920x1080 for the projector's size (default 1280x800).
+  const [vw, vh] = (process.env.VIEWPORT ?? '1280x800').split('x').map(Number);
+  const page = await browser.newPage({ viewport: { width: vw!, height: vh! }, baseURL: url });
   await page.addInitScript(() => localStorage.setItem('nn-playground:welcomed', '1'));
   await openForTest(page, '/');
   await applyConfig(page, which === 'largest' ? LARGEST_PATCH : LARGE_PATCH);

@@ -10,7 +10,7 @@ import { useEffect } from 'react';
 import { createTrainingClient, type ClientOptions, type TrainingClient, type WorkerFactory } from '../worker/client.ts';
 import { PROTOCOL_VERSION, type WorkerEvent } from '../worker/protocol.ts';
 import { ackPacer } from './ackPacer.ts';
-import { compareStore } from './compareState.ts';
+import { frameStride } from './frame.ts';
 import { connectWorker, receiveEvent, setWorkerState, startCurrentRun, store, type Resumed } from './store.ts';
 import { installTestHook } from './testHook.ts';
 
@@ -25,8 +25,6 @@ export interface BridgeOptions {
 }
 
 /** Start the worker and wire it to the store; returns the function that stops and terminates it. */
-/** Frames per ack: 2 while Compare shows two runs (src/state/ackPacer.ts). */
-const ackFrames = () => (compareStore.getState().active ? 2 : 1);
 
 export function startWorkerBridge(options: BridgeOptions = {}): () => void {
   const maxRestarts = options.maxRestarts ?? 3;
@@ -50,7 +48,7 @@ export function startWorkerBridge(options: BridgeOptions = {}): () => void {
     setWorkerState('starting');
     // Flow control: acknowledge the latest snapshot on an animation frame (every other one while
     // comparing two runs), so the worker streams no faster than this page draws.
-    const ack = ackPacer((a) => c.send({ type: 'ack', ...a }), ackFrames);
+    const ack = ackPacer((a) => c.send({ type: 'ack', ...a }), frameStride);
     off = c.subscribe((event) => {
       if (event.type === 'error' && event.fatal) {
         restart(event);

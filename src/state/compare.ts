@@ -37,6 +37,7 @@ import {
 import { isSwapping, setEditing } from './compareSwap.ts';
 import { setOtherRunListener } from './events.ts';
 import { ackPacer } from './ackPacer.ts';
+import { frameStride } from './frame.ts';
 import { Lockstep, type Slot } from './lockstep.ts';
 import { historyBuffer, newRunId, sendToFirstWorker, setCommandRoute, startCurrentRun } from './run.ts';
 import {
@@ -233,13 +234,10 @@ export async function startCompare(second?: SecondRun): Promise<void> {
   const s = store.getState();
   const c = createTrainingClient(workerFactory);
   client = c;
-  // Every other frame, like run A's (src/state/ackPacer.ts): one snapshot per frame in all.
-  const ack = ackPacer(
-    (a) => {
-      if (client === c) c.send({ type: 'ack', ...a });
-    },
-    () => 2,
-  );
+  // Every other frame while comparing, like run A's (frame.ts frameStride): one snapshot per frame in all.
+  const ack = ackPacer((a) => {
+    if (client === c) c.send({ type: 'ack', ...a });
+  }, frameStride);
   c.subscribe((event) => {
     if (event.type === 'error' && event.fatal) {
       keep('A', 'The second training worker stopped, so the comparison closed; run A goes on.');

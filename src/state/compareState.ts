@@ -5,6 +5,7 @@
  */
 import { useStore as useZustandStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { setFrameStride } from './frame.ts';
 import { HistoryBuffer } from './history.ts';
 import type { Slot } from './lockstep.ts';
 import { store, type PlaygroundState } from './store.ts';
@@ -21,6 +22,8 @@ export interface CompareState {
 }
 
 export const compareStore = createStore<CompareState>()(() => ({ active: false, editing: 'A', other: null }));
+// Two runs on screen: the views update and each stream is acknowledged every other frame (frame.ts).
+compareStore.subscribe((s) => setFrameStride(s.active ? 2 : 1));
 
 export function useCompare<T>(selector: (s: CompareState) => T): T {
   return useZustandStore(compareStore, selector);

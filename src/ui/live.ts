@@ -3,7 +3,7 @@
  * store) and redraw on requestAnimationFrame, at most once per frame, without React renders.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { cancelFrame, requestFrame } from '../state/frame.ts';
+import { cancelFrame, isUpdateFrame, requestFrame } from '../state/frame.ts';
 import type { RunInfo, Snapshot } from '../worker/protocol.ts';
 import { watchOnScreen } from './onScreen.ts';
 
@@ -33,7 +33,8 @@ export function staticSource(state: LiveState): LiveSource {
  * machine instead of taking every frame from the page, and Compare's three diagrams cost what one does.
  *
  * With `shown` (the view's element), nothing is drawn while it is off screen; it catches up when it
- * comes back (src/ui/onScreen.ts).
+ * comes back (src/ui/onScreen.ts). While Compare is open the views draw on the same frames, every
+ * other one (frame.ts isUpdateFrame); a view waits at most one frame for its turn.
  */
 export function useLiveDraw(
   source: LiveSource,
@@ -50,6 +51,7 @@ export function useLiveDraw(
     let frame = 0;
     let last: LiveState = { info: null, snapshot: null };
     let nextAllowed = 0;
+    let waited = false;
     const shared = duty < 1;
     if (shared) dutyViews++;
     const want = () => {
@@ -60,10 +62,12 @@ export function useLiveDraw(
       frame = 0;
       if (!screen.visible) return;
       const t0 = nowMs();
-      if (t0 < nextAllowed) {
+      if (t0 < nextAllowed || (!waited && !isUpdateFrame())) {
+        waited = t0 >= nextAllowed;
         frame = requestFrame(run);
         return;
       }
+      waited = false;
       const s = source.get();
       last = s;
       drawRef.current(s);
