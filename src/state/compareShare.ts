@@ -6,7 +6,15 @@ import { decodeCompareValue, type Editing } from '../share/compare.ts';
 import type { Experiment } from '../share/file.ts';
 import { splitHash } from '../share/url.ts';
 import { unpackParams, type RestoreState } from '../worker/protocol.ts';
-import { compareStore, keep, otherHistory, requestOtherExport, setEditing, startCompare } from './compare.ts';
+import {
+  compareStore,
+  keep,
+  otherHistory,
+  requestOtherExport,
+  setEditing,
+  startCompare,
+  type SecondRun,
+} from './compare.ts';
 import { store } from './store.ts';
 
 /** Open a link's comparison (after the link's run A is loaded): B from the link's compare field. */
@@ -23,12 +31,17 @@ export function leaveCompareForFile(): void {
   if (compareStore.getState().active) keep('A');
 }
 
-/** Open a comparison file's run B beside run A (the file's experiment, already restored). */
-export async function openCompareFile(b: Experiment, editing: Editing): Promise<void> {
+/** An experiment as Compare's second run: its settings and, when it has them, its weights, trainer state and curve. */
+export function secondRunOf(b: Experiment): SecondRun {
   const restore: RestoreState | undefined = b.weights
     ? { ...b.weights, epoch: b.epoch, ...(b.trainer ? { trainer: b.trainer } : {}) }
     : undefined;
-  await startCompare({ config: b.config, restore, history: b.history });
+  return { config: b.config, restore, history: b.history };
+}
+
+/** Open a comparison file's run B beside run A (the file's experiment, already restored). */
+export async function openCompareFile(b: Experiment, editing: Editing): Promise<void> {
+  await startCompare(secondRunOf(b));
   setEditing(editing);
 }
 

@@ -13,7 +13,14 @@ import { createStore } from 'zustand/vanilla';
 import * as persist from '../persist/runHistory.ts';
 import type { RunPicture, RunRecord } from '../persist/runHistory.ts';
 import { outputFor, type ExperimentConfig } from '../share/config.ts';
-import { experimentJson, FILE_FORMAT, FILE_VERSION, readExperiment, type HistoryPoint } from '../share/file.ts';
+import {
+  experimentJson,
+  FILE_FORMAT,
+  FILE_VERSION,
+  readExperiment,
+  type Experiment,
+  type HistoryPoint,
+} from '../share/file.ts';
 import { thin } from '../viz/lineChart.ts';
 import { unpackParams, type RunInfo, type Snapshot } from '../worker/protocol.ts';
 import { VIEW_KEYS } from './configRules.ts';
@@ -108,25 +115,30 @@ function storedRun(s: PlaygroundState): Record<string, unknown> | null {
   return json;
 }
 
+/** The record's run as an experiment with its weights, through the file's gate; null when it kept only settings. */
+export function recordedRun(r: RunRecord): Experiment | null {
+  if (!r.run) return null;
+  const read = readExperiment({ ...r.run, format: FILE_FORMAT, version: FILE_VERSION, config: r.config });
+  return read.ok && read.experiment.weights ? read.experiment : null;
+}
+
+/** Said when a record kept before runs were stored with their weights opens its settings only. */
+export const SETTINGS_ONLY =
+  'This run was kept without its weights: its settings are open. Train again for the same curve.';
+
 /**
  * "Reopen": the record's run as it was at its last epoch (weights, trainer state: training goes on
  * exactly; its curve on the chart), through the experiment file's gate. A record kept before runs
  * were stored with their weights opens its settings only, and says so.
  */
 export function reopenRecord(r: RunRecord): 'run' | 'settings' {
-  if (r.run) {
-    const read = readExperiment({ ...r.run, format: FILE_FORMAT, version: FILE_VERSION, config: r.config });
-    if (read.ok && read.experiment.weights) {
-      restoreExperiment(read.experiment);
-      return 'run';
-    }
+  const run = recordedRun(r);
+  if (run) {
+    restoreExperiment(run);
+    return 'run';
   }
   loadExperiment(r.config);
-  addNotice(
-    'This run was kept without its weights: its settings are open. Train again for the same curve.',
-    'info',
-    'history-reopen',
-  );
+  addNotice(SETTINGS_ONLY, 'info', 'history-reopen');
   return 'settings';
 }
 

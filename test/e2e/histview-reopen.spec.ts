@@ -1,8 +1,9 @@
 /**
  * History's "Reopen" restores the run, not only its settings: after a reload, a run kept at epoch
  * N comes back with the same weights and trainer state, at epoch N, with its curve on the chart, and
- * training on gives exactly what the original run gave. A record kept without its run (older
- * records) opens its settings and says so.
+ * training on gives exactly what the original run gave. History's "Compare" puts that run beside the
+ * current one as B, the same way. A record kept without its run (older records) opens its settings
+ * and says so.
  */
 import { expect, test } from './fixtures.ts';
 import { exactState, exposeStore, openHistory, PlaygroundPage, SPIRAL_ADAM_LINK, stepTo } from './pages.ts';
@@ -55,6 +56,34 @@ test('Reopen after a reload puts back the network, its epoch and its curve; trai
   expect(continued.params).toEqual(at50.params);
   expect(continued.trainer).toEqual(at50.trainer);
   expect(continued.history).toEqual(at50.history);
+  expect(consoleProblems).toEqual([]);
+});
+
+test("History's Compare puts the kept run beside the current one as B: its weights, epoch and curve", async ({
+  page,
+  consoleProblems,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open(LINK);
+  await stepTo(page, 30, 30);
+  const at30 = await exactState(page);
+  // The current run: the same settings again, at epoch 10.
+  await page.evaluate(() => window.__playground!.getState().reset());
+  await stepTo(page, 10, 10);
+  const items = await openHistory(page);
+  const kept = items.filter({ hasText: 'epoch 30' });
+  await kept.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Compare A and B' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__compare!.slot('B')?.snapshot?.epoch)).toBe(30);
+  const b = await page.evaluate(() => {
+    const s = window.__compare!.slot('B')!;
+    return { params: Array.from(s.snapshot!.params), trainer: s.snapshot!.trainer, history: s.history };
+  });
+  expect(b.params).toEqual(at30.params);
+  expect(b.trainer).toEqual(at30.trainer);
+  expect(b.history).toEqual(at30.history);
+  // Run A is the current run, untouched.
+  await expect.poll(() => page.evaluate(() => window.__compare!.slot('A')?.snapshot?.epoch)).toBe(10);
   expect(consoleProblems).toEqual([]);
 });
 
