@@ -1,6 +1,7 @@
 /**
- * Compare, History and the timeline at the sizes a class uses: Compare at 1280×800 (light), at
- * 1920×1080 in the projector theme, at 1024×768 and on a phone (A above B); History and the timeline
+ * Compare, History and the timeline at the sizes a class uses: Compare at 1280×800 (light and
+ * projector), at 1920×1080 in the projector theme, at 1024×768 and on a phone (A above B); the
+ * charts' legends stay inside their charts, item by item. History and the timeline
  * at 1024×768 and on a phone. Nothing sticks out of the page sideways; screenshots go to RESULTS
  * (histview-*.png) to look at; axe finds nothing with Compare or History open, light and projector.
  */
@@ -20,6 +21,36 @@ const PHONE = { width: 390, height: 844 };
 async function noSidewaysScroll(page: Page) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(over).toBeLessThanOrEqual(1);
+}
+
+/** Every legend item inside its legend's box, none over another, and no label broken over lines. */
+async function legendsFit(page: Page) {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const ul of document.querySelectorAll('.chart-legend')) {
+      const box = ul.getBoundingClientRect();
+      const items = [...ul.querySelectorAll('li')].map((li) => ({
+        text: li.textContent,
+        r: li.getBoundingClientRect(),
+      }));
+      for (const { text, r } of items) {
+        if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${text} sticks out`);
+        if (r.height > 2 * parseFloat(getComputedStyle(ul).fontSize)) out.push(`${text} wraps`);
+      }
+      items.forEach((a, i) =>
+        items.slice(i + 1).forEach((b) => {
+          const overlap =
+            a.r.left < b.r.right - 1 &&
+            b.r.left < a.r.right - 1 &&
+            a.r.top < b.r.bottom - 1 &&
+            b.r.top < a.r.bottom - 1;
+          if (overlap) out.push(`${a.text} over ${b.text}`);
+        }),
+      );
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
 }
 
 async function axe(page: Page) {
@@ -43,6 +74,7 @@ async function openCompareStepped(page: Page, theme: 'light' | 'projector') {
 
 for (const c of [
   { name: 'compare-1280-light', size: { width: 1280, height: 800 }, theme: 'light' as const },
+  { name: 'compare-1280-projector', size: { width: 1280, height: 800 }, theme: 'projector' as const },
   { name: 'compare-1920-projector', size: { width: 1920, height: 1080 }, theme: 'projector' as const },
   { name: 'compare-1024-light', size: { width: 1024, height: 768 }, theme: 'light' as const },
   { name: 'compare-phone-light', size: PHONE, theme: 'light' as const },
@@ -58,6 +90,7 @@ for (const c of [
     if (c.size.width < 1280) expect(bb!.y).toBeGreaterThanOrEqual(ba!.y + ba!.height - 1);
     else expect(Math.abs(bb!.y - ba!.y)).toBeLessThan(2);
     await noSidewaysScroll(page);
+    await legendsFit(page);
     if (c.name === 'compare-1280-light' || c.name === 'compare-1920-projector') expect(await axe(page)).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });

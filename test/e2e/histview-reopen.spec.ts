@@ -73,6 +73,7 @@ test("History's Compare puts the kept run beside the current one as B: its weigh
   const items = await openHistory(page);
   const kept = items.filter({ hasText: 'epoch 30' });
   await kept.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'History' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Compare A and B' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__compare!.slot('B')?.snapshot?.epoch)).toBe(30);
   const b = await page.evaluate(() => {
@@ -84,6 +85,9 @@ test("History's Compare puts the kept run beside the current one as B: its weigh
   expect(b.history).toEqual(at30.history);
   // Run A is the current run, untouched.
   await expect.poll(() => page.evaluate(() => window.__compare!.slot('A')?.snapshot?.epoch)).toBe(10);
+  // While comparing, History's Compare waits for Keep A or Keep B.
+  const again = await openHistory(page);
+  await expect(again.first().getByRole('button', { name: 'Compare', exact: true })).toBeDisabled();
   expect(consoleProblems).toEqual([]);
 });
 

@@ -13,6 +13,7 @@ import {
   reopenRecord,
   useRunHistory,
 } from '../../state/runRecorder.ts';
+import { useCompare } from '../../state/compareState.ts';
 import { useStore } from '../../state/store.ts';
 import { formatNumber } from '../labels.ts';
 import { paletteFor, useResolvedTheme, type CanvasPalette } from '../theme.ts';
@@ -120,6 +121,7 @@ export default function HistoryPanel() {
 }
 
 function RunItem(p: { record: RunRecord; palette: CanvasPalette; picked: boolean; onPick: (on: boolean) => void }) {
+  const comparing = useCompare((c) => c.active);
   const r = p.record;
   const [renaming, setRenaming] = useState(false);
   const [text, setText] = useState(r.name ?? '');
@@ -169,7 +171,15 @@ function RunItem(p: { record: RunRecord; palette: CanvasPalette; picked: boolean
         >
           Reopen
         </button>
-        <button type="button" onClick={() => openCompareWith(r)} title="Compare with the current run">
+        <button
+          type="button"
+          disabled={comparing}
+          onClick={() => {
+            openCompareWith(r);
+            closeHistory();
+          }}
+          title={comparing ? 'Leave the comparison first (Keep A or Keep B)' : 'Compare with the current run'}
+        >
           Compare
         </button>
         <button type="button" onClick={() => setRenaming(!renaming)}>
