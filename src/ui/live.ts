@@ -32,8 +32,8 @@ export function staticSource(state: LiveState): LiveSource {
  * d·n/duty ms have passed. A big network's diagram then updates a little less often on a slow
  * machine instead of taking every frame from the page, and Compare's three diagrams cost what one does.
  *
- * With `shown` (the view's element), nothing is drawn while it is off screen; it catches up when it
- * comes back (src/ui/onScreen.ts). While Compare is open the views draw on the same frames, every
+ * With `shown` (the view's element), nothing is drawn while it is off screen, once it shows a
+ * snapshot; it catches up when it comes back (src/ui/onScreen.ts). While Compare is open the views draw on the same frames, every
  * other one (frame.ts isUpdateFrame); a view waits at most one frame for its turn.
  */
 export function useLiveDraw(
@@ -60,7 +60,8 @@ export function useLiveDraw(
     const screen = watchOnScreen(shown?.current, want);
     const run = () => {
       frame = 0;
-      if (!screen.visible) return;
+      // Off screen: nothing, once it shows a run's snapshot (so a page's first picture is whole).
+      if (!screen.visible && last.snapshot !== null) return;
       const t0 = nowMs();
       if (t0 < nextAllowed || (!waited && !isUpdateFrame())) {
         waited = t0 >= nextAllowed;
@@ -119,19 +120,24 @@ export function useProgressiveDraw(
   useEffect(() => {
     let job: DrawJob | null = null;
     let drawn: LiveState | null = null;
+    // Whether a whole picture of a snapshot is on the canvas: only then does off screen wait.
+    let whole = false;
     const screen = watchOnScreen(shown?.current, () => enqueue(runner));
     const runner: Runner = {
       served: -Infinity,
       // Returns whether there is more to do on a later frame (off screen: not until it is back).
       step(left) {
-        if (!screen.visible) return false;
+        if (!screen.visible && whole) return false;
         if (!job) {
           const s = source.get();
           if (drawn && sameState(s, drawn)) return false;
           drawn = s;
           job = startRef.current(s);
         }
-        if (job.step(Math.min(budgetMs, left))) job = null;
+        if (job.step(Math.min(budgetMs, left))) {
+          job = null;
+          whole = drawn?.snapshot != null;
+        }
         return true;
       },
     };

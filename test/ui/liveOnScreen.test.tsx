@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Live views off screen (src/ui/onScreen.ts): in a file of its own, as live.ts's frame queue is module state.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { useRef } from 'react';
 import './harness.ts';
 import { useLiveDraw, useProgressiveDraw, type DrawJob, type LiveSource, type LiveState } from '../../src/ui/live.ts';
@@ -41,6 +41,9 @@ describe('views off screen', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => clock);
   });
   afterEach(() => {
+    // Unmount, then let live.ts's frame queue (module state) run empty before the timers go real.
+    cleanup();
+    for (let i = 0; i < 3; i++) frame();
     vi.useRealTimers();
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
@@ -78,5 +81,23 @@ describe('views off screen', () => {
     expect(drawn.at(-1)!.snapshot!.seq).toBe(6);
     unmount();
     expect(FakeObserver.all).toHaveLength(0);
+  });
+
+  it('off screen from the start, still draw the first snapshot whole, then wait', () => {
+    const s = makeSource({ info: fakeInfo(), snapshot: null });
+    const drawn: LiveState[] = [];
+    const jobs = makeJobs(3);
+    render(<Watched source={s.source} draw={(x) => drawn.push(x)} start={jobs.start} />);
+    FakeObserver.show(false);
+    s.set(snap(1));
+    for (let i = 0; i < 5; i++) frame();
+    // The first snapshot: drawn, and its links finished over three frames although nobody sees them.
+    expect(drawn.map((x) => x.snapshot?.seq ?? null)).toEqual([null, 1]);
+    expect(jobs.started.map((x) => x.snapshot?.seq ?? null)).toEqual([null, 1]);
+    expect(jobs.budgets.length).toBeGreaterThanOrEqual(6);
+    s.set(snap(2));
+    for (let i = 0; i < 5; i++) frame();
+    expect(drawn).toHaveLength(2);
+    expect(jobs.started).toHaveLength(2);
   });
 });
