@@ -33,8 +33,9 @@ export function staticSource(state: LiveState): LiveSource {
  * machine instead of taking every frame from the page, and Compare's three diagrams cost what one does.
  *
  * With `shown` (the view's element), nothing is drawn while it is off screen, once it shows a
- * snapshot; it catches up when it comes back (src/ui/onScreen.ts). While Compare is open the views draw on the same frames, every
- * other one (frame.ts isUpdateFrame); a view waits at most one frame for its turn.
+ * snapshot; it catches up when it comes back (src/ui/onScreen.ts). While Compare is open the views
+ * draw on the same frames, every other one (frame.ts isUpdateFrame); a view waits at most one
+ * frame for its turn.
  */
 export function useLiveDraw(
   source: LiveSource,
