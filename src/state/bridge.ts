@@ -25,7 +25,6 @@ export interface BridgeOptions {
 }
 
 /** Start the worker and wire it to the store; returns the function that stops and terminates it. */
-
 export function startWorkerBridge(options: BridgeOptions = {}): () => void {
   const maxRestarts = options.maxRestarts ?? 3;
   const windowMs = options.restartWindowMs ?? 60_000;

@@ -126,13 +126,16 @@ interface Histories {
 function histories(): Histories {
   return { a: slotState('A')?.history ?? EMPTY, b: slotState('B')?.history ?? EMPTY };
 }
-/** The charts redraw at most this often: each run republishes its history 10 times a second, at different moments. */
-const CHART_MS = 100;
+/**
+ * While training, the charts and the cards' numbers re-read at most this often: each run republishes
+ * its history 10 times a second, at different moments.
+ */
+const LIVE_MS = 100;
 const sameHistories = (p: Histories, q: Histories) => p.a === q.a && p.b === q.b;
 
 function BoardCharts({ palette, showAccuracy }: { palette: CanvasPalette; showAccuracy: boolean }) {
-  // Both histories, at most every CHART_MS: the two runs' republishing would otherwise redraw both charts twice as often.
-  const { a, b } = useThrottledRead(histories, subscribeBoth, CHART_MS, sameHistories);
+  // Both histories, at most every LIVE_MS: the two runs' republishing would otherwise redraw both charts twice as often.
+  const { a, b } = useThrottledRead(histories, subscribeBoth, LIVE_MS, sameHistories);
   const projector = palette.theme === 'projector';
   return (
     <CompareCharts
@@ -185,7 +188,7 @@ function RunStats({ slot }: { slot: Slot }) {
       return { epoch: run?.epoch ?? 0, testLoss: run ? (run.testLoss ?? run.trainLoss) : null, status: run?.status };
     },
     subscribeBoth,
-    running ? 100 : 0,
+    running ? LIVE_MS : 0,
     (p, q) => p.epoch === q.epoch && p.testLoss === q.testLoss && p.status === q.status,
   );
   return (

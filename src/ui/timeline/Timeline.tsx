@@ -10,16 +10,18 @@ import { backToLive, continueFromHere, timelineStore, useTimeline, viewEpoch } f
 import './Timeline.css';
 
 const readCheckpoints = () => timelineStore.getState().checkpoints;
+/** While training, the slider's checkpoints and spoken epoch are re-read 4 times a second. */
+const TRAINING_MS = 250;
 
 export function Timeline() {
   const id = useId();
   const running = useStore((s) => s.run.status === 'running');
   // While training, a new checkpoint comes with most snapshots early on: the slider follows 4×/s.
-  const checkpoints = useThrottledRead(readCheckpoints, timelineStore.subscribe, running ? 250 : 0);
+  const checkpoints = useThrottledRead(readCheckpoints, timelineStore.subscribe, running ? TRAINING_MS : 0);
   const viewingEpoch = useTimeline((s) => s.viewingEpoch);
   const ready = useTimeline((s) => s.viewing !== null);
   // Only the slider's spoken text reads the epoch: 4 times a second while training, not every frame.
-  const epoch = useThrottled((s) => s.run.epoch, running ? 250 : 0);
+  const epoch = useThrottled((s) => s.run.epoch, running ? TRAINING_MS : 0);
   const n = checkpoints.length;
   const index = viewingEpoch === null ? n : Math.max(0, checkpoints.indexOf(viewingEpoch));
   const onIndex = (i: number) => {
